@@ -1,0 +1,47 @@
+"""GUI rungs of the fixture ladder: settings in a temporary folder → the full window."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QSettings
+from PySide6.QtWidgets import QMessageBox
+from pytestqt.qtbot import QtBot
+
+from civicdesk.storage.database import Database
+from civicdesk.ui.main_window import MainWindow
+from civicdesk.ui.settings import Settings
+
+
+@pytest.fixture
+def settings(tmp_path: Path) -> Settings:
+    return Settings(QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat))
+
+
+@pytest.fixture
+def message_boxes(monkeypatch: pytest.MonkeyPatch) -> list[tuple[str, str]]:
+    """Message boxes answered at once and remembered, so tests never block on a dialog."""
+    shown: list[tuple[str, str]] = []
+
+    def record(kind: str) -> object:
+        def show(_parent: object, title: str, text: str, *args: object) -> object:
+            shown.append((kind, text))
+            return QMessageBox.StandardButton.Ok
+
+        return show
+
+    for kind in ("information", "warning", "critical", "about"):
+        monkeypatch.setattr(QMessageBox, kind, staticmethod(record(kind)))
+    return shown
+
+
+@pytest.fixture
+def main_window(
+    qtbot: QtBot, database: Database, settings: Settings, message_boxes: list[tuple[str, str]]
+) -> Iterator[MainWindow]:
+    window = MainWindow(database, settings)
+    qtbot.addWidget(window)
+    window.show()
+    yield window
