@@ -52,7 +52,9 @@ class Endorsement(IdMixin, CreatedMixin, Base):
 
     joint_list_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("joint_list.id"), index=True)
     signatory_name: Mapped[str]
+    #: The signatory's title as written (usually Khmer), and in English.
     title: Mapped[str] = mapped_column(default="")
+    title_en: Mapped[str] = mapped_column(default="", server_default="")
     organisation_name: Mapped[str] = mapped_column(default="")
     organisation_id: Mapped[uuid.UUID | None] = mapped_column(
         ForeignKey("organisation.id"), default=None

@@ -80,6 +80,7 @@ class Attendance(IdMixin, CreatedMixin, Base):
     may_vote: Mapped[bool] = mapped_column(default=True)
     status: Mapped[AttendanceStatus] = mapped_column(default=AttendanceStatus.PRESENT)
     absence_reason: Mapped[str] = mapped_column(default="")
+    absence_reason_en: Mapped[str] = mapped_column(default="", server_default="")
     checked_in_at: Mapped[dt.datetime | None] = mapped_column(default=None)
 
     meeting: Mapped[Meeting] = relationship(back_populates="attendances")

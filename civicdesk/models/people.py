@@ -31,7 +31,10 @@ class Person(IdMixin, CreatedMixin, Base):
     name_km: Mapped[str] = mapped_column(default="")
     name_latin: Mapped[str] = mapped_column(default="")
     sex: Mapped[Sex]
+    #: The position as written on the sign-in sheet (usually Khmer); `position_en` is its
+    #: English, for English documents, and may be empty.
     position: Mapped[str] = mapped_column(default="")
+    position_en: Mapped[str] = mapped_column(default="", server_default="")
     organisation_id: Mapped[uuid.UUID | None] = mapped_column(
         ForeignKey("organisation.id"), default=None, index=True
     )

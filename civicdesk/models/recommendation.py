@@ -36,6 +36,7 @@ class Recommendation(IdMixin, CreatedMixin, Base):
     status: Mapped[RecommendationStatus] = mapped_column(default=RecommendationStatus.DRAFT)
     origin_meeting_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("meeting.id"), index=True)
     withdrawn_reason: Mapped[str] = mapped_column(default="")
+    withdrawn_reason_en: Mapped[str] = mapped_column(default="", server_default="")
 
     origin_meeting: Mapped[Meeting] = relationship()
     revisions: Mapped[list[RecommendationRevision]] = relationship(
@@ -61,7 +62,9 @@ class RecommendationRevision(IdMixin, CreatedMixin, Base):
     text_km: Mapped[str] = mapped_column(default="")
     text_en: Mapped[str] = mapped_column(default="")
     author: Mapped[str] = mapped_column(default="")
+    #: Why the text was amended, as said in the meeting (usually Khmer), and in English.
     reason: Mapped[str] = mapped_column(default="")
+    reason_en: Mapped[str] = mapped_column(default="", server_default="")
     meeting_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("meeting.id"), index=True)
 
     recommendation: Mapped[Recommendation] = relationship(back_populates="revisions")

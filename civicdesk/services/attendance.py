@@ -138,6 +138,7 @@ def sign_in(
     )
     attendance.status = AttendanceStatus.PRESENT
     attendance.absence_reason = ""
+    attendance.absence_reason_en = ""
     attendance.checked_in_at = utcnow()
     return attendance.id
 
@@ -174,7 +175,11 @@ def invite(
 
 @service("attendance.absent")
 def mark_absent(
-    session: Session, meeting_id: uuid.UUID, person_id: uuid.UUID, reason: str = ""
+    session: Session,
+    meeting_id: uuid.UUID,
+    person_id: uuid.UUID,
+    reason: str = "",
+    reason_en: str = "",
 ) -> uuid.UUID:
     """An invited person who did not come, with the reason the minutes will give."""
     meeting = _meeting(session, meeting_id)
@@ -187,6 +192,7 @@ def mark_absent(
         session.add(attendance)
     attendance.status = AttendanceStatus.ABSENT
     attendance.absence_reason = text(reason, "absence_reason", _("Reason"), max_length=300)
+    attendance.absence_reason_en = text(reason_en, "absence_reason_en", _("Reason"), max_length=300)
     attendance.checked_in_at = None
     return attendance.id
 
@@ -281,7 +287,9 @@ class AttendanceRow:
     may_vote: bool
     status: AttendanceStatus
     absence_reason: str
+    absence_reason_en: str
     phone: str
+    position_en: str
 
 
 def attendance_list(session: Session, meeting_id: uuid.UUID) -> list[AttendanceRow]:
@@ -307,6 +315,8 @@ def attendance_list(session: Session, meeting_id: uuid.UUID) -> list[AttendanceR
             may_vote=a.may_vote,
             status=a.status,
             absence_reason=a.absence_reason,
+            absence_reason_en=a.absence_reason_en,
+            position_en=p.position_en,
             phone=p.phone,
         )
         for a, p, o in rows

@@ -45,6 +45,7 @@ class EndorsementRow:
     id: uuid.UUID
     signatory_name: str
     title: str
+    title_en: str
     organisation_name: str
     side: Side
     signed_on: dt.date
@@ -172,6 +173,7 @@ def endorse_joint_list(
     title: str,
     side: Side,
     signed_on: dt.date,
+    title_en: str = "",
     signature_png: bytes | None = None,
     organisation_id: uuid.UUID | None = None,
     organisation_name: str = "",
@@ -199,6 +201,7 @@ def endorse_joint_list(
         joint_list_id=joint_list.id,
         signatory_name=name,
         title=text(title, "title", _("Title"), max_length=200),
+        title_en=text(title_en, "title_en", _("Title"), max_length=200),
         organisation_id=organisation_id,
         organisation_name=text(
             organisation_name, "organisation_name", _("Organisation"), max_length=300
@@ -241,6 +244,7 @@ def _view(joint_list: JointList) -> JointListView:
                 e.id,
                 e.signatory_name,
                 e.title,
+                e.title_en,
                 e.organisation_name,
                 e.side,
                 e.signed_on,

@@ -27,6 +27,7 @@ class PersonInfo:
     name_latin: str
     sex: Sex
     position: str
+    position_en: str
     organisation_id: uuid.UUID | None
     organisation_name_km: str
     organisation_name_en: str
@@ -48,6 +49,7 @@ def _person_info(person: Person) -> PersonInfo:
         name_latin=person.name_latin,
         sex=person.sex,
         position=person.position,
+        position_en=person.position_en,
         organisation_id=person.organisation_id,
         organisation_name_km=organisation.name_km if organisation else "",
         organisation_name_en=organisation.name_en if organisation else "",
@@ -90,6 +92,7 @@ def create_organisation(
 def _validated_person_fields(
     name_km: str, name_latin: str, position: str, phone: str
 ) -> tuple[str, str, str, str]:
+    """The cleaned name, position and phone, or a ValidationError naming the field."""
     name_km = text(name_km, "name_km", _("Name in Khmer"), max_length=200)
     name_latin = text(name_latin, "name_latin", _("Name in Latin letters"), max_length=200)
     if not name_km and not name_latin:
@@ -114,6 +117,7 @@ def create_person(
     name_latin: str = "",
     sex: Sex,
     position: str = "",
+    position_en: str = "",
     organisation_id: uuid.UUID | None = None,
     phone: str = "",
 ) -> uuid.UUID:
@@ -127,6 +131,7 @@ def create_person(
         name_latin=name_latin,
         sex=Sex(sex),
         position=position,
+        position_en=text(position_en, "position_en", _("Position in English"), max_length=200),
         organisation_id=organisation_id,
         phone=phone,
     )
@@ -143,6 +148,7 @@ def update_person(
     name_latin: str,
     sex: Sex,
     position: str = "",
+    position_en: str = "",
     organisation_id: uuid.UUID | None = None,
     phone: str = "",
 ) -> None:
@@ -156,6 +162,7 @@ def update_person(
     person.name_latin = name_latin
     person.sex = Sex(sex)
     person.position = position
+    person.position_en = text(position_en, "position_en", _("Position in English"), max_length=200)
     person.organisation_id = organisation_id
     person.phone = phone
 

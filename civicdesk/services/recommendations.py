@@ -25,6 +25,7 @@ from civicdesk.models.enums import (
     ResponsibleLevel,
     Theme,
 )
+from civicdesk.services import places
 from civicdesk.services.base import bilingual, get, require_editable, service, text
 from civicdesk.services.errors import LockedError, StateError, ValidationError
 
@@ -39,6 +40,7 @@ class RevisionRow:
     text_en: str
     author: str
     reason: str
+    reason_en: str
     meeting_id: uuid.UUID
     created_at: dt.datetime
 
@@ -151,6 +153,9 @@ def draft_recommendation(
             _("District {code} is not in this meeting's province.").format(code=district),
             field="district_code",
         )
+    if district:
+        # A district code is checked against the gazetteer, like every other place code.
+        district = places.resolve(meeting.province_code, district).district_code
     code, position = _next_code(session, meeting.province_code, district)
     recommendation = Recommendation(
         code=code,
@@ -189,6 +194,7 @@ def amend_recommendation(
     text_km: str = "",
     text_en: str = "",
     reason: str = "",
+    reason_en: str = "",
     author: str = "",
 ) -> uuid.UUID:
     """A new revision; the earlier ones stay as they were."""
@@ -207,6 +213,7 @@ def amend_recommendation(
         text_en=text_en,
         author=text(author, "author", _("Author"), max_length=200),
         reason=text(reason, "reason", _("Reason"), max_length=1000),
+        reason_en=text(reason_en, "reason_en", _("Reason"), max_length=1000),
         meeting_id=meeting.id,
     )
     session.add(revision)
@@ -248,13 +255,18 @@ def link_findings(
 
 @service("recommendation.withdraw")
 def withdraw_recommendation(
-    session: Session, recommendation_id: uuid.UUID, meeting_id: uuid.UUID, reason: str = ""
+    session: Session,
+    recommendation_id: uuid.UUID,
+    meeting_id: uuid.UUID,
+    reason: str = "",
+    reason_en: str = "",
 ) -> None:
     recommendation = get(session, Recommendation, recommendation_id, _("recommendation"))
     require_editable(get(session, Meeting, meeting_id, _("meeting")))
     _changeable(session, recommendation)
     recommendation.status = RecommendationStatus.WITHDRAWN
     recommendation.withdrawn_reason = text(reason, "reason", _("Reason"), max_length=1000)
+    recommendation.withdrawn_reason_en = text(reason_en, "reason_en", _("Reason"), max_length=1000)
 
 
 @service("recommendation.move")
@@ -334,7 +346,15 @@ def revisions(session: Session, recommendation_id: uuid.UUID) -> list[RevisionRo
     recommendation = get(session, Recommendation, recommendation_id, _("recommendation"))
     return [
         RevisionRow(
-            r.id, r.number, r.text_km, r.text_en, r.author, r.reason, r.meeting_id, r.created_at
+            r.id,
+            r.number,
+            r.text_km,
+            r.text_en,
+            r.author,
+            r.reason,
+            r.reason_en,
+            r.meeting_id,
+            r.created_at,
         )
         for r in recommendation.revisions
     ]

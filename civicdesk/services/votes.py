@@ -29,6 +29,7 @@ from civicdesk.models.enums import (
 from civicdesk.services.attendance import voters_present
 from civicdesk.services.base import count, get, require_editable, service, text
 from civicdesk.services.errors import StateError, ValidationError
+from civicdesk.services.recommendations import _changeable as ensure_changeable
 
 
 @dataclass(frozen=True)
@@ -195,6 +196,8 @@ def record_vote(
         raise StateError(
             _("{code} was withdrawn and cannot be voted on.").format(code=recommendation.code)
         )
+    # A recommendation on an endorsed joint list can no longer change, its status included.
+    ensure_changeable(session, recommendation)
     method = VoteMethod(method)
     cast: list[tuple[Attendance, BallotChoice]] = []
     if method is VoteMethod.NAMED:

@@ -8,6 +8,7 @@ is put back, so the user's file is left exactly as it was.
 from __future__ import annotations
 
 import logging
+import sqlite3
 from importlib import resources
 from pathlib import Path
 
@@ -64,14 +65,41 @@ def pending(engine: Engine, script_location: str | None = None) -> bool:
     return current_revision(engine) != head_revision(script_location)
 
 
+def _stored_revisions(engine: Engine) -> list[str]:
+    """The revisions recorded in the database, read without changing anything in it.
+
+    A SQLite file is read through a plain connection: the engine's own would first switch the
+    file to WAL, and a database from a newer version must be left exactly as it was.
+    """
+    path = sqlite_path(str(engine.url))
+    if path is None:
+        current = current_revision(engine)
+        return [] if current is None else [current]
+    if not path.exists():
+        return []
+    connection = sqlite3.connect(str(path), timeout=30, isolation_level=None)
+    try:
+        has_table = connection.execute(
+            "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'alembic_version'"
+        ).fetchone()
+        if has_table is None:
+            return []
+        rows = connection.execute("SELECT version_num FROM alembic_version").fetchall()
+        return [str(row[0]) for row in rows]
+    finally:
+        connection.close()
+
+
 def check_not_newer(engine: Engine, script_location: str | None = None) -> None:
-    current = current_revision(engine)
-    if current is None:
+    stored = _stored_revisions(engine)
+    if not stored:
         return
     config = Config()
     config.set_main_option("script_location", script_location or _script_location())
     known = {script.revision for script in ScriptDirectory.from_config(config).walk_revisions()}
-    if current not in known:
+    unknown = [revision for revision in stored if revision not in known]
+    if unknown:
+        current = ", ".join(unknown)
         raise NewerDatabaseError(
             f"This database was made by a newer version of CivicDesk (schema {current}). "
             "Install the newer version to open it; it has not been changed."

@@ -266,17 +266,17 @@ class MainWindow(QMainWindow):
             if side in stats.by_side
         )
         place = meeting.place_name_km if language == "km" else meeting.place_name_en
+        status_line = _("Status: {status}").format(status=label(meeting.status))
+        attendance_line = _("Attendance: {total} people, {women} women, {men} men").format(
+            total=number(stats.total), women=number(stats.women), men=number(stats.men)
+        )
         self._details.setHtml(
             f"<h3>{_escape(meeting.title(language))}</h3>"
             f"<p>{_escape(label(meeting.kind))}<br>"
             f"{_escape(format_date(meeting.meeting_date, language))}<br>"
             f"{_escape(place)}<br>"
-            f"{_('Status')}: {_escape(label(meeting.status))}</p>"
-            f"<p><b>{_('Attendance')}</b>: "
-            + _("{total} people, {women} women, {men} men").format(
-                total=number(stats.total), women=number(stats.women), men=number(stats.men)
-            )
-            + f"</p><ul>{sides}</ul>"
+            f"{_escape(status_line)}</p>"
+            f"<p>{_escape(attendance_line)}</p><ul>{sides}</ul>"
         )
 
     # ------------------------------------------------------------------ filters

@@ -71,7 +71,7 @@ def test_selecting_a_meeting_shows_its_attendance(
     main_window.reload()
     main_window._table.selectRow(0)
     html = main_window._details.toPlainText()
-    assert "4 people, 2 women, 2 men" in html
+    assert "Attendance: 4 people, 2 women, 2 men" in html
 
 
 def test_verify_audit_log_reports_intact(
