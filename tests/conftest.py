@@ -46,6 +46,31 @@ def database(db_path: Path) -> Iterator[Database]:
     db.dispose()
 
 
+@pytest.fixture(scope="session")
+def demo_database_file(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The Battambang demo, built once per test run (it takes several seconds)."""
+    from civicdesk.demo.builder import build_demo
+
+    path = tmp_path_factory.mktemp("demo") / "demo.sqlite"
+    db = open_database(f"sqlite:///{path}")
+    try:
+        build_demo(db)
+    finally:
+        db.dispose()
+    return path
+
+
+@pytest.fixture
+def demo_database(demo_database_file: Path, tmp_path: Path) -> Iterator[Database]:
+    """A private copy of the demo database, free to change."""
+    from civicdesk.storage.backup import backup_sqlite
+
+    path = backup_sqlite(demo_database_file, tmp_path / "demo-copy.sqlite")
+    db = open_database(f"sqlite:///{path}")
+    yield db
+    db.dispose()
+
+
 @dataclass(frozen=True)
 class Seed:
     """A planned joint consultation in Bavel with one person of each side in the directory."""

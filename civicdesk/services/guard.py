@@ -68,9 +68,9 @@ def _refuse_locked_changes(session: Session, _context: UOWTransaction, _instance
             if _is_locked(session, obj, is_new=True):
                 raise LockedError(_("This record is locked: it belongs to a signed meeting."))
         for obj in list(session.dirty) + list(session.deleted):
-            if (obj in session.deleted or session.is_modified(obj)) and _is_locked(
-                session, obj, is_new=False
-            ):
+            if (
+                obj in session.deleted or session.is_modified(obj, include_collections=False)
+            ) and _is_locked(session, obj, is_new=False):
                 raise LockedError(
                     _(
                         "This record is locked: it belongs to a signed meeting or an endorsed "

@@ -149,13 +149,14 @@ def _move(session: Session, meeting_id: uuid.UUID, target: MeetingStatus) -> Mee
 
 
 @service("meeting.open")
-def open_meeting(session: Session, meeting_id: uuid.UUID) -> None:
-    _move(session, meeting_id, MeetingStatus.OPEN).opened_at = utcnow()
+def open_meeting(session: Session, meeting_id: uuid.UUID, at: dt.datetime | None = None) -> None:
+    """Open the meeting (`at`: when it opened, if recorded afterwards; default now)."""
+    _move(session, meeting_id, MeetingStatus.OPEN).opened_at = at or utcnow()
 
 
 @service("meeting.close")
-def close_meeting(session: Session, meeting_id: uuid.UUID) -> None:
-    _move(session, meeting_id, MeetingStatus.CLOSED).closed_at = utcnow()
+def close_meeting(session: Session, meeting_id: uuid.UUID, at: dt.datetime | None = None) -> None:
+    _move(session, meeting_id, MeetingStatus.CLOSED).closed_at = at or utcnow()
 
 
 @service("meeting.reopen")
@@ -169,9 +170,9 @@ def reopen_meeting(session: Session, meeting_id: uuid.UUID) -> None:
 
 
 @service("meeting.sign")
-def sign_meeting(session: Session, meeting_id: uuid.UUID) -> None:
+def sign_meeting(session: Session, meeting_id: uuid.UUID, at: dt.datetime | None = None) -> None:
     """Sign the minutes: the meeting and everything it recorded are locked from now on."""
-    _move(session, meeting_id, MeetingStatus.SIGNED).signed_at = utcnow()
+    _move(session, meeting_id, MeetingStatus.SIGNED).signed_at = at or utcnow()
 
 
 def list_meetings(

@@ -1,0 +1,1 @@
+"""Demo data for CivicDesk: the Battambang programme, as plain data in :mod:`.content`."""
