@@ -4,19 +4,22 @@ from __future__ import annotations
 
 import datetime as dt
 import uuid
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from civicdesk.i18n import _
+from civicdesk.i18n import _, translations_for
 from civicdesk.i18n.labels import label
-from civicdesk.models import Meeting, Person, utcnow
+from civicdesk.models import AgendaItem, Meeting, Person, utcnow
 from civicdesk.models.enums import MEETING_TRANSITIONS, MeetingKind, MeetingStatus, VoteRule
 from civicdesk.services import places
 from civicdesk.services.attendance import AttendanceStats, attendance_statistics_many
 from civicdesk.services.base import bilingual, get, require_editable, service, text
 from civicdesk.services.errors import StateError, ValidationError
+
+#: The longest title a meeting may have, in either language.
+TITLE_MAX_LENGTH = 300
 
 
 @dataclass(frozen=True)
@@ -63,7 +66,7 @@ class MeetingSummary:
 
 def _apply_details(session: Session, meeting: Meeting, details: MeetingDetails) -> None:
     title_km, title_en = bilingual(
-        details.title_km, details.title_en, "title", _("Title"), max_length=300
+        details.title_km, details.title_en, "title", _("Title"), max_length=TITLE_MAX_LENGTH
     )
     place = places.resolve(details.province_code, details.district_code, details.commune_code)
     if details.start_time and details.end_time and details.end_time <= details.start_time:
@@ -112,6 +115,46 @@ def update_meeting(session: Session, meeting_id: uuid.UUID, details: MeetingDeta
     meeting = get(session, Meeting, meeting_id, _("meeting"))
     require_editable(meeting)
     _apply_details(session, meeting, details)
+
+
+def _copy_title(title: str, language: str) -> str:
+    """The title marked as a copy, in the title's own language (not the UI's)."""
+    if not title:
+        return ""
+    template = translations_for(language).gettext("{title} (copy)")
+    room = TITLE_MAX_LENGTH - len(template.format(title=""))
+    return template.format(title=title[: max(room, 0)].rstrip())
+
+
+@service("meeting.duplicate")
+def duplicate_meeting(session: Session, meeting_id: uuid.UUID) -> uuid.UUID:
+    """Plan a copy of a meeting: the same details with the title marked as a copy, and its
+    agenda items (titles and planned minutes). Nothing else is copied: no attendance, notes,
+    times, findings, recommendations or votes; the copy is planned, whatever the original is."""
+    source = get(session, Meeting, meeting_id, _("meeting"))
+    details = meeting_details(session, meeting_id)
+    copy = Meeting(status=MeetingStatus.PLANNED)
+    _apply_details(
+        session,
+        copy,
+        replace(
+            details,
+            title_km=_copy_title(details.title_km, "km"),
+            title_en=_copy_title(details.title_en, "en"),
+        ),
+    )
+    session.add(copy)
+    for item in source.agenda_items:
+        session.add(
+            AgendaItem(
+                meeting_id=copy.id,
+                position=item.position,
+                title_km=item.title_km,
+                title_en=item.title_en,
+                planned_minutes=item.planned_minutes,
+            )
+        )
+    return copy.id
 
 
 def meeting_details(session: Session, meeting_id: uuid.UUID) -> MeetingDetails:
