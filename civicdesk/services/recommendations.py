@@ -253,6 +253,24 @@ def link_findings(
     _link_findings(session, recommendation, meeting, finding_ids)
 
 
+@service("recommendation.unlink_findings")
+def unlink_findings(
+    session: Session,
+    recommendation_id: uuid.UUID,
+    meeting_id: uuid.UUID,
+    finding_ids: list[uuid.UUID],
+) -> None:
+    """Remove links made by mistake; a link made in a signed meeting stays."""
+    recommendation = get(session, Recommendation, recommendation_id, _("recommendation"))
+    require_editable(get(session, Meeting, meeting_id, _("meeting")))
+    _changeable(session, recommendation)
+    for link in list(recommendation.finding_links):
+        if link.finding_id in finding_ids:
+            require_editable(get(session, Meeting, link.meeting_id, _("meeting")))
+            recommendation.finding_links.remove(link)
+            session.delete(link)
+
+
 @service("recommendation.withdraw")
 def withdraw_recommendation(
     session: Session,
