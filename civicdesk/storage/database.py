@@ -43,7 +43,9 @@ def resolve_url(db_path: str | os.PathLike[str] | None = None) -> str:
 
 
 def sqlite_url(path: Path) -> str:
-    return f"sqlite:///{path.expanduser().absolute()}"
+    # The URL parser decodes %XX and stops at "?": escape those two, keep the rest readable.
+    database = str(path.expanduser().absolute()).replace("%", "%25").replace("?", "%3F")
+    return f"sqlite:///{database}"
 
 
 def sqlite_path(url: str) -> Path | None:
