@@ -17,7 +17,7 @@ from sqlalchemy.orm import Session, sessionmaker
 APP_NAME = "CivicDesk"
 DATABASE_FILENAME = "civicdesk.sqlite"
 BUSY_TIMEOUT_MS = 10_000
-READ_ONLY_KEY = "civicdesk_read_only"
+WRITE_KEY = "civicdesk_write"
 
 
 def data_dir() -> Path:
@@ -76,11 +76,12 @@ def _configure_sqlite_connection(dbapi_connection: Any, _connection_record: Any)
 
 def _begin_sqlite_transaction(connection: Any) -> None:
     # A writing transaction takes the write lock at the start (IMMEDIATE), so two writers queue
-    # on busy_timeout instead of one failing half-way with "database is locked". Readers don't.
-    if connection.info.get(READ_ONLY_KEY):
-        connection.exec_driver_sql("BEGIN")
-    else:
+    # on busy_timeout instead of one failing half-way with "database is locked". Everything
+    # else (reads, inspection, migrations' checks) begins deferred and takes no lock.
+    if connection.info.get(WRITE_KEY):
         connection.exec_driver_sql("BEGIN IMMEDIATE")
+    else:
+        connection.exec_driver_sql("BEGIN")
 
 
 def make_engine(url: str) -> Engine:
@@ -112,22 +113,24 @@ class Database:
     @contextmanager
     def transaction(self, actor: str = "") -> Iterator[Session]:
         """A session in one transaction: committed when the block ends, rolled back on error."""
-        with self.session_factory() as session:
-            session.info["actor"] = actor
-            with session.begin():
-                yield session
+        with self.engine.connect() as connection:
+            connection.info[WRITE_KEY] = True
+            try:
+                with self.session_factory(bind=connection) as session:
+                    session.info["actor"] = actor
+                    with session.begin():
+                        yield session
+            finally:
+                connection.info.pop(WRITE_KEY, None)
 
     @contextmanager
     def reading(self) -> Iterator[Session]:
         """A session for reading only; whatever it might change is rolled back."""
-        with self.engine.connect() as connection:
-            connection.info[READ_ONLY_KEY] = True
+        with self.session_factory() as session:
             try:
-                with self.session_factory(bind=connection) as session:
-                    yield session
-                    session.rollback()
+                yield session
             finally:
-                connection.info.pop(READ_ONLY_KEY, None)
+                session.rollback()
 
     def dispose(self) -> None:
         self.engine.dispose()

@@ -266,3 +266,23 @@ def test_any_folder_name_round_trips(folder: str, tmp_path: Path) -> None:
         database.dispose()
     assert path.exists()
     assert [p.name for p in tmp_path.iterdir()] == [folder]
+
+
+def test_reading_and_inspecting_take_no_write_lock(database: Database, db_path: Path) -> None:
+    """Only writing transactions begin IMMEDIATE; a reader or a schema check never blocks one."""
+    from sqlalchemy import text as sql
+
+    from civicdesk.storage.migrate import current_revision
+
+    other = Database(database.url)
+    try:
+        with database.reading() as reader, database.engine.connect() as inspector:
+            reader.execute(sql("SELECT count(*) FROM meeting")).scalar_one()
+            inspector.execute(sql("SELECT version_num FROM alembic_version")).scalar_one()
+            assert current_revision(database.engine) is not None
+            started = time.monotonic()
+            with other.transaction("writer") as writer:
+                writer.execute(sql("UPDATE audit_head SET seq = seq WHERE id = 0"))
+            assert time.monotonic() - started < 1.0
+    finally:
+        other.dispose()
