@@ -1,4 +1,5 @@
-"""GUI rungs of the fixture ladder: settings in a temporary folder → the full window."""
+"""GUI rungs of the fixture ladder: settings in a temporary folder → the main window, or one
+meeting's workspace on the seed database."""
 
 from __future__ import annotations
 
@@ -13,6 +14,8 @@ from pytestqt.qtbot import QtBot
 from civicdesk.storage.database import Database
 from civicdesk.ui.main_window import MainWindow
 from civicdesk.ui.settings import Settings
+from civicdesk.ui.workspace.window import MeetingWorkspace
+from tests.conftest import Seed
 
 
 @pytest.fixture
@@ -42,6 +45,35 @@ def main_window(
     qtbot: QtBot, database: Database, settings: Settings, message_boxes: list[tuple[str, str]]
 ) -> Iterator[MainWindow]:
     window = MainWindow(database, settings)
+    qtbot.addWidget(window)
+    window.show()
+    yield window
+
+
+@pytest.fixture
+def answer_yes(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """Confirmations answered Yes, and remembered."""
+    asked: list[str] = []
+
+    def question(_parent: object, title: str, text: str, *args: object) -> object:
+        asked.append(text)
+        return QMessageBox.StandardButton.Yes
+
+    monkeypatch.setattr(QMessageBox, "question", staticmethod(question))
+    return asked
+
+
+@pytest.fixture
+def workspace(
+    qtbot: QtBot,
+    database: Database,
+    open_meeting: Seed,
+    settings: Settings,
+    message_boxes: list[tuple[str, str]],
+    answer_yes: list[str],
+) -> Iterator[MeetingWorkspace]:
+    """The seed joint consultation, open, with two people of each side signed in."""
+    window = MeetingWorkspace(database, open_meeting.meeting, settings, actor="test")
     qtbot.addWidget(window)
     window.show()
     yield window

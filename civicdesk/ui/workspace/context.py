@@ -52,6 +52,8 @@ class WorkspaceContext(QObject):
     errorRaised = Signal(str, str)
     #: A short message for the status bar.
     statusMessage = Signal(str)
+    #: A page selected a recommendation (its id): the projector follows it.
+    recommendationFocused = Signal(object)
 
     def __init__(self, database: Database, meeting_id: uuid.UUID, actor: str = "") -> None:
         super().__init__()
@@ -105,6 +107,10 @@ class WorkspaceContext(QObject):
         self.dataChanged.emit(topic.value)
         moment = format_time(dt.datetime.now().time(), current_language())
         self.statusMessage.emit(_("Saved at {time}.").format(time=moment))
+
+    def focus_recommendation(self, recommendation_id: uuid.UUID) -> None:
+        """Tell the projector (and other pages) which recommendation the facilitator is on."""
+        self.recommendationFocused.emit(recommendation_id)
 
     def execute(self, command: ServiceCommand) -> bool:
         """Do an undoable edit; only if it succeeds is it put on the undo stack."""

@@ -33,6 +33,8 @@ from civicdesk.i18n.labels import label
 from civicdesk.models.enums import MeetingStatus
 from civicdesk.services import meetings
 from civicdesk.storage.database import Database
+from civicdesk.ui.projector.menu import ProjectorControls
+from civicdesk.ui.projector.window import ProjectorController
 from civicdesk.ui.settings import Settings
 from civicdesk.ui.workspace.context import Topic, WorkspaceContext
 from civicdesk.ui.workspace.page import StepPage
@@ -219,6 +221,10 @@ class MeetingWorkspace(QMainWindow):
             action.triggered.connect(self._on_step_action)
             self._go_menu.addAction(action)
             self._step_actions.append(action)
+        self.projector = ProjectorController(self.context, self)
+        self._projector_controls = ProjectorControls(self, self.projector)
+        self.menuBar().addMenu(self._projector_controls.menu)
+        self.addToolBar(Qt.ToolBarArea.TopToolBarArea, self._projector_controls.toolbar)
         self._close_action = QAction(self)
         self._close_action.setShortcut(QKeySequence.StandardKey.Close)
         self._close_action.triggered.connect(self.close)
@@ -249,6 +255,7 @@ class MeetingWorkspace(QMainWindow):
         self._close_button.setText(_("Close the meeting"))
         self._reopen_button.setText(_("Reopen"))
         self._sign_button.setText(_("Sign and lock…"))
+        self._projector_controls.retranslate()
         self._steps_model.retranslate()
         for page in self._pages.values():
             page.retranslate()
@@ -385,5 +392,6 @@ class MeetingWorkspace(QMainWindow):
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self._settings.set_window_geometry(WINDOW_NAME, self.saveGeometry())
+        self.projector.close()
         self.closed.emit(self)
         super().closeEvent(event)
