@@ -17,7 +17,13 @@ from civicdesk.models import (
     PriorityRound,
     Recommendation,
 )
-from civicdesk.models.enums import AttendanceStatus, PriorityMethod, PriorityRoundStatus
+from civicdesk.models.enums import (
+    AttendanceStatus,
+    MeetingKind,
+    PriorityMethod,
+    PriorityRoundStatus,
+    RecommendationStatus,
+)
 from civicdesk.services.base import get, require_editable, service, text
 from civicdesk.services.errors import StateError, ValidationError
 
@@ -199,3 +205,70 @@ def rounds(session: Session, meeting_id: uuid.UUID) -> list[uuid.UUID]:
             .order_by(PriorityRound.created_at)
         )
     )
+
+
+@dataclass(frozen=True)
+class CandidateRow:
+    id: uuid.UUID
+    code: str
+    district_code: str | None
+    text_km: str
+    text_en: str
+
+
+@dataclass(frozen=True)
+class RoundView:
+    id: uuid.UUID
+    meeting_id: uuid.UUID
+    title_km: str
+    title_en: str
+    method: PriorityMethod
+    dots_per_participant: int
+    status: PriorityRoundStatus
+    candidates: tuple[CandidateRow, ...]
+    #: Each participant's marks: person id → recommendation id → dots or rank.
+    marks: dict[uuid.UUID, dict[uuid.UUID, int]]
+
+
+def round_view(session: Session, round_id: uuid.UUID) -> RoundView:
+    priority_round = get(session, PriorityRound, round_id, _("priority round"))
+    marks: dict[uuid.UUID, dict[uuid.UUID, int]] = {}
+    for mark in priority_round.marks:
+        marks.setdefault(mark.person_id, {})[mark.recommendation_id] = mark.value
+    return RoundView(
+        id=priority_round.id,
+        meeting_id=priority_round.meeting_id,
+        title_km=priority_round.title_km,
+        title_en=priority_round.title_en,
+        method=priority_round.method,
+        dots_per_participant=priority_round.dots_per_participant,
+        status=priority_round.status,
+        candidates=tuple(
+            CandidateRow(
+                c.recommendation_id,
+                c.recommendation.code,
+                c.recommendation.district_code,
+                c.recommendation.current.text_km,
+                c.recommendation.current.text_en,
+            )
+            for c in priority_round.candidates
+        ),
+        marks=marks,
+    )
+
+
+def eligible_candidates(session: Session, meeting_id: uuid.UUID) -> list[CandidateRow]:
+    """The adopted recommendations a workshop can prioritise: those of its province (or all,
+    at a national workshop), in district order."""
+    meeting = get(session, Meeting, meeting_id, _("meeting"))
+    query = (
+        select(Recommendation)
+        .where(Recommendation.status == RecommendationStatus.ADOPTED)
+        .order_by(Recommendation.district_code, Recommendation.position)
+    )
+    if meeting.kind is not MeetingKind.NATIONAL_WORKSHOP:
+        query = query.where(Recommendation.province_code == meeting.province_code)
+    return [
+        CandidateRow(r.id, r.code, r.district_code, r.current.text_km, r.current.text_en)
+        for r in session.scalars(query)
+    ]

@@ -18,6 +18,7 @@ SCENE_KEYS: dict[Scene, str] = {
     Scene.VOTE: "Ctrl+Alt+4",
     Scene.ATTENDANCE: "Ctrl+Alt+5",
     Scene.JOINT_LIST: "Ctrl+Alt+6",
+    Scene.PRIORITIES: "Ctrl+Alt+7",
 }
 
 
@@ -29,6 +30,7 @@ def scene_name(scene: Scene) -> str:
         Scene.VOTE: _("Vote result"),
         Scene.ATTENDANCE: _("Attendance"),
         Scene.JOINT_LIST: _("Joint list"),
+        Scene.PRIORITIES: _("Priority results"),
         Scene.BLANK: _("Blank screen"),
     }
     return names[scene]

@@ -23,7 +23,14 @@ from civicdesk.models.enums import (
     VoteMethod,
     VoteOutcome,
 )
-from civicdesk.services import agenda, attendance, joint_lists, recommendations, votes
+from civicdesk.services import (
+    agenda,
+    attendance,
+    joint_lists,
+    priorities,
+    recommendations,
+    votes,
+)
 from civicdesk.services.meetings import get_meeting_summary
 
 
@@ -34,6 +41,7 @@ class Scene(enum.StrEnum):
     VOTE = "vote"
     ATTENDANCE = "attendance"
     JOINT_LIST = "joint_list"
+    PRIORITIES = "priorities"
     BLANK = "blank"
 
 
@@ -80,6 +88,15 @@ class SideBars:
 
 
 @dataclass(frozen=True)
+class PriorityBar:
+    rank: int
+    tied: bool
+    code: str
+    text: Bilingual
+    score: int
+
+
+@dataclass(frozen=True)
 class SceneData:
     scene: Scene
     meeting_title: Bilingual = field(default_factory=lambda: Bilingual("", ""))
@@ -99,6 +116,7 @@ class SceneData:
     men: int = 0
     by_side: tuple[tuple[Side, int, int], ...] = ()
     joint_list: tuple[tuple[str, Bilingual], ...] = ()
+    priorities: tuple[PriorityBar, ...] = ()
 
 
 def _both(text: str) -> Bilingual:
@@ -129,6 +147,7 @@ def build_scene(
     meeting_id: uuid.UUID,
     scene: Scene,
     recommendation_index: int,
+    priority_round_id: uuid.UUID | None = None,
 ) -> SceneData:
     summary = get_meeting_summary(session, meeting_id)
     base = SceneData(
@@ -174,7 +193,24 @@ def build_scene(
         return replace(base, joint_list=items)
     if scene in (Scene.RECOMMENDATION, Scene.VOTE):
         return _recommendation_scene(session, meeting_id, base, recommendation_index)
+    if scene is Scene.PRIORITIES:
+        return replace(base, priorities=_priorities(session, meeting_id, priority_round_id))
     return replace(base, scene=Scene.BLANK)
+
+
+def _priorities(
+    session: Session, meeting_id: uuid.UUID, round_id: uuid.UUID | None
+) -> tuple[PriorityBar, ...]:
+    """The chosen round's results, or the meeting's latest round's."""
+    if round_id is None:
+        round_ids = priorities.rounds(session, meeting_id)
+        if not round_ids:
+            return ()
+        round_id = round_ids[-1]
+    return tuple(
+        PriorityBar(r.rank, r.tied, r.code, Bilingual(r.text_km, r.text_en), r.score)
+        for r in priorities.results(session, round_id)
+    )
 
 
 def _organisations(session: Session, meeting_id: uuid.UUID) -> tuple[Bilingual, ...]:

@@ -158,6 +158,8 @@ class ProjectorView(QWidget):
             self._attendance(painter, content, data)
         elif scene is Scene.JOINT_LIST:
             self._joint_list(painter, content, data)
+        elif scene is Scene.PRIORITIES:
+            self._priorities(painter, content, data)
         self._timer_overlay(painter, area, margin)
 
     def _languages(self) -> tuple[str, ...]:
@@ -391,6 +393,44 @@ class ProjectorView(QWidget):
         laid = lay_out(blocks, area, max_pixel_size=rect.height() * 0.06)
         self._draw(painter, laid, colors.text)
         self.text_bounds = laid.bounds
+
+    def _priorities(self, painter: QPainter, rect: QRectF, data: SceneData) -> None:
+        """The top results as bars, highest first; a tie is marked with = before the rank."""
+        colors = self.palette_colors
+        language = self._primary()
+        top = self._header(painter, rect, self._both("Priorities"), language)
+        shown = data.priorities[:8]
+        if not shown:
+            return
+        area = QRectF(rect.left(), rect.top() + top, rect.width(), rect.height() - top)
+        row_height = area.height() / len(shown)
+        best = max(1, *(bar.score for bar in shown))
+        text_width = area.width() * 0.55
+        for index, bar in enumerate(shown):
+            y = area.top() + index * row_height
+            rank = format_number(bar.rank, language)
+            value = bar.text.km if language == "km" and bar.text.km else bar.text.en or bar.text.km
+            laid = lay_out(
+                [Block(f"{'=' if bar.tied else ''}{rank}. {bar.code}  {value}", language)],
+                QRectF(area.left(), y + row_height * 0.08, text_width - 16, row_height * 0.84),
+                max_pixel_size=row_height * 0.32,
+            )
+            self._draw(painter, laid, colors.text)
+            full = area.width() - text_width - area.width() * 0.08
+            rect_bar = QRectF(
+                area.left() + text_width,
+                y + row_height * 0.2,
+                full * bar.score / best,
+                row_height * 0.6,
+            )
+            painter.fillRect(rect_bar, colors.accent)
+            painter.setFont(font_for(language, row_height * 0.4, bold=True))
+            painter.setPen(colors.text)
+            painter.drawText(
+                QPointF(rect_bar.right() + 12, y + row_height * 0.65),
+                format_number(bar.score, language),
+            )
+        self.text_bounds = area
 
     @staticmethod
     def _timer_box(area: QRectF, margin: float) -> QRectF:

@@ -66,6 +66,8 @@ class ProjectorController(QObject):
         self._screen_name: str | None = None
         context.dataChanged.connect(self._on_data_changed)
         context.recommendationFocused.connect(self._on_recommendation_focused)
+        context.prioritiesShown.connect(self._on_priorities_shown)
+        self.priority_round_id: uuid.UUID | None = None
 
     # ------------------------------------------------------------------ the window
 
@@ -204,7 +206,9 @@ class ProjectorController(QObject):
         self.changed.emit()
 
     def scene_data(self) -> SceneData:
-        return self.context.read(build_scene, self.context.meeting_id, self.scene, self.index)
+        return self.context.read(
+            build_scene, self.context.meeting_id, self.scene, self.index, self.priority_round_id
+        )
 
     def refresh(self) -> None:
         if self.window is not None:
@@ -218,6 +222,14 @@ class ProjectorController(QObject):
     def _on_recommendation_focused(self, recommendation_id: object) -> None:
         if isinstance(recommendation_id, uuid.UUID):
             self.show_recommendation(recommendation_id)
+
+    @Slot(object)
+    def _on_priorities_shown(self, round_id: object) -> None:
+        if isinstance(round_id, uuid.UUID):
+            self.priority_round_id = round_id
+            self.set_scene(Scene.PRIORITIES)
+            if not self.showing:
+                self.show()
 
     @Slot(QKeyEvent)
     def _on_projector_key(self, event: QKeyEvent) -> None:

@@ -54,6 +54,8 @@ class WorkspaceContext(QObject):
     statusMessage = Signal(str)
     #: A page selected a recommendation (its id): the projector follows it.
     recommendationFocused = Signal(object)
+    #: The facilitator asked to show a priority round's results (its id) to the room.
+    prioritiesShown = Signal(object)
 
     def __init__(self, database: Database, meeting_id: uuid.UUID, actor: str = "") -> None:
         super().__init__()
@@ -111,6 +113,9 @@ class WorkspaceContext(QObject):
     def focus_recommendation(self, recommendation_id: uuid.UUID) -> None:
         """Tell the projector (and other pages) which recommendation the facilitator is on."""
         self.recommendationFocused.emit(recommendation_id)
+
+    def show_priorities(self, round_id: uuid.UUID) -> None:
+        self.prioritiesShown.emit(round_id)
 
     def execute(self, command: ServiceCommand) -> bool:
         """Do an undoable edit; only if it succeeds is it put on the undo stack."""

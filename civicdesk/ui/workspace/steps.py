@@ -16,6 +16,7 @@ class Step(enum.StrEnum):
     RECOMMENDATIONS = "recommendations"
     VOTING = "voting"
     ACTIONS = "actions"
+    PRIORITIES = "priorities"
     ENDORSEMENT = "endorsement"
     MINUTES = "minutes"
 
@@ -28,6 +29,7 @@ _LABELS: dict[Step, str] = {
     Step.RECOMMENDATIONS: N_("Recommendations"),
     Step.VOTING: N_("Voting"),
     Step.ACTIONS: N_("Action plan"),
+    Step.PRIORITIES: N_("Prioritisation"),
     Step.ENDORSEMENT: N_("Endorsement and signature"),
     Step.MINUTES: N_("Minutes"),
 }
@@ -62,16 +64,14 @@ STEPS_BY_KIND: dict[MeetingKind, tuple[Step, ...]] = {
         Step.SETUP,
         Step.SIGN_IN,
         Step.AGENDA,
-        Step.RECOMMENDATIONS,
-        Step.VOTING,
+        Step.PRIORITIES,
         Step.MINUTES,
     ),
     MeetingKind.NATIONAL_WORKSHOP: (
         Step.SETUP,
         Step.SIGN_IN,
         Step.AGENDA,
-        Step.RECOMMENDATIONS,
-        Step.VOTING,
+        Step.PRIORITIES,
         Step.MINUTES,
     ),
     MeetingKind.FOLLOW_UP: (Step.SETUP, Step.SIGN_IN, Step.AGENDA, Step.ACTIONS, Step.MINUTES),
