@@ -13,7 +13,7 @@ from civicdesk.i18n import _
 from civicdesk.models import Action, ActionUpdate, Meeting, Organisation, Recommendation
 from civicdesk.models.enums import ActionStatus
 from civicdesk.services.base import bilingual, get, require_editable, service, text
-from civicdesk.services.errors import ValidationError
+from civicdesk.services.errors import StateError, ValidationError
 
 FINISHED = frozenset({ActionStatus.DONE, ActionStatus.CANCELLED})
 
@@ -97,14 +97,37 @@ def _apply(session: Session, action: Action, plan: ActionPlan) -> None:
 
 
 @service("action.plan")
-def plan_action(session: Session, meeting_id: uuid.UUID, plan: ActionPlan) -> uuid.UUID:
+def plan_action(
+    session: Session,
+    meeting_id: uuid.UUID,
+    plan: ActionPlan,
+    *,
+    action_id: uuid.UUID | None = None,
+) -> uuid.UUID:
+    """Add an action to the meeting's plan. `action_id` is for redoing an undone plan, so later
+    edits that name the action still find it."""
     meeting = get(session, Meeting, meeting_id, _("meeting"))
     require_editable(meeting)
     last = session.scalar(select(func.max(Action.position)).where(Action.meeting_id == meeting.id))
     action = Action(meeting_id=meeting.id, position=(last or 0) + 1, updates=[])
+    if action_id is not None:
+        if session.get(Action, action_id) is not None:
+            raise StateError(_("This action is already in the plan."))
+        action.id = action_id
     _apply(session, action, plan)
     session.add(action)
     return action.id
+
+
+@service("action.remove")
+def remove_action(session: Session, action_id: uuid.UUID) -> None:
+    """Take an action out of the plan (undoing its planning). An action whose progress has
+    been reported stays: its history is a record."""
+    action = get(session, Action, action_id, _("action"))
+    require_editable(get(session, Meeting, action.meeting_id, _("meeting")))
+    if action.updates:
+        raise StateError(_("Progress has been reported on this action, so it stays in the plan."))
+    session.delete(action)
 
 
 @service("action.update")
@@ -154,6 +177,17 @@ def record_progress(
     session.add(update)
     action.updates.append(update)
     return update.id
+
+
+@service("action.progress.remove")
+def remove_progress(session: Session, update_id: uuid.UUID) -> None:
+    """Take back a progress update recorded by mistake (undo), while its meeting is editable."""
+    update = get(session, ActionUpdate, update_id, _("progress update"))
+    if update.meeting_id is not None:
+        require_editable(get(session, Meeting, update.meeting_id, _("meeting")))
+    action = get(session, Action, update.action_id, _("action"))
+    action.updates.remove(update)
+    session.delete(update)
 
 
 def _row(action: Action) -> ActionRow:
