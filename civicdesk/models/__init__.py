@@ -2,6 +2,7 @@
 
 from civicdesk.models.action import Action, ActionUpdate
 from civicdesk.models.base import Base, utcnow
+from civicdesk.models.consolidation import ConsolidatedRecommendation, ConsolidatedSource
 from civicdesk.models.document import AuditEvent, AuditHead, Document
 from civicdesk.models.joint_list import Endorsement, JointList, JointListItem
 from civicdesk.models.meeting import AgendaItem, Attendance, Finding, Headcount, Meeting
@@ -24,6 +25,8 @@ __all__ = [
     "AuditHead",
     "Ballot",
     "Base",
+    "ConsolidatedRecommendation",
+    "ConsolidatedSource",
     "Document",
     "Endorsement",
     "Finding",
