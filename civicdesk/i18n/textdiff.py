@@ -21,7 +21,7 @@ import html
 import itertools
 import re
 import unicodedata
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
@@ -37,6 +37,8 @@ __all__ = [
 ]
 
 COENG = "\u17d2"
+ZERO_WIDTH_SPACE = "\u200b"
+THIN_SPACE = "\u2009"
 _JOINERS = frozenset({"\u200c", "\u200d"})  # ZWNJ and ZWJ shape the cluster they sit in
 _WORD_CHARACTER = re.compile(r"[^\W\u1780-\u17ff\u19e0-\u19ff]", re.UNICODE)
 
@@ -195,12 +197,31 @@ ADDED_STYLE = "background-color:#d3f2d6; color:#0b4f16; text-decoration:underlin
 REMOVED_STYLE = "background-color:#fbe0e0; color:#8a1111; text-decoration:line-through;"
 
 
-def diff_html(old: str, new: str, *, use_icu: bool | None = None) -> str:
+def diff_html(
+    old: str,
+    new: str,
+    *,
+    use_icu: bool | None = None,
+    display: Callable[[str], str] | None = None,
+) -> str:
     """The diff as HTML for a rich-text view: added text highlighted and underlined, removed
-    text struck through. Line breaks are kept."""
+    text struck through, and a thin space between text removed and the text that replaced it.
+    Line breaks are kept.
+
+    ``display`` rewrites each piece before it is escaped, e.g. to add the invisible break hints
+    Qt needs to wrap Khmer between words; a hint is then also put between pieces, which always
+    meet at a segment boundary.
+    """
     parts: list[str] = []
+    previous: Change | None = None
     for piece in diff(old, new, use_icu=use_icu):
-        escaped = html.escape(piece.text).replace("\n", "<br/>")
+        text = display(piece.text) if display else piece.text
+        if previous is Change.REMOVED and piece.change is Change.ADDED:
+            parts.append(THIN_SPACE)  # "should must", not "shouldmust": shown, never stored
+        elif display and parts and not piece.text[0].isspace():
+            parts.append(ZERO_WIDTH_SPACE)
+        previous = piece.change
+        escaped = html.escape(text).replace("\n", "<br/>")
         if piece.change is Change.ADDED:
             parts.append(f'<span style="{ADDED_STYLE}">{escaped}</span>')
         elif piece.change is Change.REMOVED:

@@ -114,3 +114,10 @@ def test_html_marks_added_and_removed_text_and_escapes_the_rest() -> None:
     assert "line-through" in markup and ">c</span>" in markup
     assert "underline" in markup and ">e</span>" in markup
     assert "<br/>" in markup
+
+
+def test_html_can_add_display_hints_between_and_inside_pieces() -> None:
+    markup = diff_html("ក្រុមប្រឹក្សាស្រុក", "ក្រុមប្រឹក្សាខេត្ត", display=str.upper, use_icu=False)
+    # A hint joins the pieces (a segment boundary), none is put inside a cluster.
+    assert "\u200b" in markup
+    assert "ស្រុ\u200b" not in markup and "ខេត្\u200b" not in markup
