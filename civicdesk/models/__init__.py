@@ -4,6 +4,13 @@ from civicdesk.models.action import Action, ActionUpdate
 from civicdesk.models.base import Base, utcnow
 from civicdesk.models.consolidation import ConsolidatedRecommendation, ConsolidatedSource
 from civicdesk.models.document import AuditEvent, AuditHead, Document
+from civicdesk.models.exchange import (
+    ExchangeConflict,
+    ExchangeIdentity,
+    ExchangeImport,
+    ExchangeLaptop,
+    Tombstone,
+)
 from civicdesk.models.joint_list import Endorsement, JointList, JointListItem
 from civicdesk.models.meeting import AgendaItem, Attendance, Finding, Headcount, Meeting
 from civicdesk.models.people import Organisation, Person
@@ -29,6 +36,10 @@ __all__ = [
     "ConsolidatedSource",
     "Document",
     "Endorsement",
+    "ExchangeConflict",
+    "ExchangeIdentity",
+    "ExchangeImport",
+    "ExchangeLaptop",
     "Finding",
     "Headcount",
     "JointList",
@@ -42,6 +53,7 @@ __all__ = [
     "Recommendation",
     "RecommendationFinding",
     "RecommendationRevision",
+    "Tombstone",
     "Vote",
     "utcnow",
 ]

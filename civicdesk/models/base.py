@@ -9,7 +9,7 @@ from typing import Any
 
 from sqlalchemy import Enum, MetaData, String, Text, TypeDecorator, Uuid, event
 from sqlalchemy.engine import Dialect
-from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
+from sqlalchemy.orm import DeclarativeBase, Mapped, declared_attr, mapped_column
 
 # Named constraints let Alembic's batch mode rebuild SQLite tables reliably.
 NAMING_CONVENTION = {
@@ -64,9 +64,21 @@ class Base(DeclarativeBase):
 
 
 class IdMixin:
-    """A UUID primary key, so records from several laptops merge without collisions."""
+    """A UUID primary key, so records from several laptops merge without collisions.
+
+    `row_version` counts the row's updates in this database: SQLAlchemy adds it to every UPDATE
+    and DELETE, so a change made from a stale copy of the row is refused instead of silently
+    overwriting another process's change. `sync_clock` is the row's version for exchange
+    packages (see civicdesk.storage.sync): which laptops changed it, how often, and last when.
+    """
 
     id: Mapped[uuid.UUID] = mapped_column(primary_key=True, default=uuid.uuid4)
+    row_version: Mapped[int] = mapped_column(default=1, server_default="1")
+    sync_clock: Mapped[str] = mapped_column(default="", server_default="")
+
+    @declared_attr.directive
+    def __mapper_args__(cls) -> dict[str, Any]:
+        return {"version_id_col": cls.__table__.c.row_version}  # type: ignore[attr-defined]
 
 
 class CreatedMixin:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from civicdesk.services import guard
-from civicdesk.storage import audit
+from civicdesk.storage import audit, sync
 from civicdesk.storage.database import Database, resolve_url
 from civicdesk.storage.migrate import upgrade
 
@@ -19,4 +19,5 @@ def open_database(url: str | None = None, *, migrate: bool = True) -> Database:
             raise
     audit.install(database.session_factory)
     guard.install(database.session_factory)
+    sync.install(database.session_factory)
     return database

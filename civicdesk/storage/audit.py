@@ -23,13 +23,16 @@ from sqlalchemy.orm import Session, UOWTransaction, attributes, object_mapper
 from sqlalchemy.orm.base import PassiveFlag
 from sqlalchemy.orm.exc import UnmappedInstanceError
 
-from civicdesk.models import AuditEvent, AuditHead, Base
+from civicdesk.models import AuditEvent, AuditHead, Base, ExchangeIdentity
 from civicdesk.models.base import utcnow
 
 GENESIS_HASH = "0" * 64
 HEAD_ROW_ID = 1
-#: Tables that are the log itself and so are not logged.
-UNAUDITED_TABLES = frozenset({AuditEvent.__tablename__, AuditHead.__tablename__})
+#: Tables that are the log itself, or name the database it belongs to (written once, by the
+#: migration that made it), and so are not logged.
+UNAUDITED_TABLES = frozenset(
+    {AuditEvent.__tablename__, AuditHead.__tablename__, ExchangeIdentity.__tablename__}
+)
 
 ACTION_KEY = "civicdesk_action"
 ACTOR_KEY = "actor"
