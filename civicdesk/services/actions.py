@@ -174,7 +174,8 @@ def record_progress(
         note_km=text(note_km, "note_km", _("Note")),
         note_en=text(note_en, "note_en", _("Note")),
     )
-    session.add(update)
+    # Appended, not session.add()-ed first: the append loads the collection, and an autoflush
+    # of an added update would list it twice in this session.
     action.updates.append(update)
     return update.id
 

@@ -210,7 +210,8 @@ def endorse_joint_list(
         signed_on=signed_on,
         signature_png=signature_png,
     )
-    session.add(endorsement)
+    # Appended, not session.add()-ed first: the append loads the collection, and an autoflush
+    # of an added endorsement would list it twice in this session.
     joint_list.endorsements.append(endorsement)
     if all(any(e.side is s for e in joint_list.endorsements) for s in ENDORSING_SIDES):
         joint_list.status = JointListStatus.ENDORSED
