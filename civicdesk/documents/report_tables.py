@@ -190,34 +190,47 @@ def action_sheet(report: SecretariatReport, language: str) -> Sheet:
     return Sheet(t.gettext("Action-plan progress"), header, tuple(rows))
 
 
-def overdue_sheet(report: SecretariatReport, language: str) -> Sheet:
+def overdue_sheet(report: SecretariatReport, language: str, *, both_texts: bool = True) -> Sheet:
+    """The overdue actions, most overdue first; with the action in Khmer and in English, or
+    (``both_texts=False``, for a document in one language) in ``language`` only."""
     t = translations_for(language)
+    if both_texts:
+        action_header: tuple[str, ...] = (
+            t.gettext("Action (Khmer)"),
+            t.gettext("Action (English)"),
+        )
+    else:
+        action_header = (t.gettext("Action"),)
     header = (
         t.gettext("District"),
         t.gettext("Recommendation"),
-        t.gettext("Action (Khmer)"),
-        t.gettext("Action (English)"),
+        *action_header,
         t.gettext("Responsible office"),
         t.gettext("Due"),
         t.gettext("Days overdue"),
         t.gettext("Status"),
         t.gettext("Progress (%)"),
     )
-    rows = tuple(
-        (
-            item.place.name(language),
-            item.recommendation_code,
-            item.description_km,
-            item.description_en,
-            _pick(language, item.responsible_office_km, item.responsible_office_en),
-            item.due_date,
-            item.days_overdue,
-            label(item.status, language),
-            item.progress_percent,
+    rows = []
+    for item in report.actions.overdue:
+        texts: tuple[CellValue, ...] = (
+            (item.description_km, item.description_en)
+            if both_texts
+            else (_pick(language, item.description_km, item.description_en),)
         )
-        for item in report.actions.overdue
-    )
-    return Sheet(t.gettext("Overdue actions"), header, rows)
+        rows.append(
+            (
+                item.place.name(language),
+                item.recommendation_code,
+                *texts,
+                _pick(language, item.responsible_office_km, item.responsible_office_en),
+                item.due_date,
+                item.days_overdue,
+                label(item.status, language),
+                item.progress_percent,
+            )
+        )
+    return Sheet(t.gettext("Overdue actions"), header, tuple(rows))
 
 
 def _pick(language: str, km: str, en: str) -> str:

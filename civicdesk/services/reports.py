@@ -22,6 +22,7 @@ from dataclasses import dataclass, field
 from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
 
+from civicdesk.i18n import translations_for
 from civicdesk.i18n.labels import label
 from civicdesk.models import (
     Action,
@@ -90,11 +91,16 @@ def _place(province_code: str, district_code: str | None, kind: MeetingKind | No
             label(ResponsibleLevel.NATIONAL, "km"),
             label(ResponsibleLevel.NATIONAL, "en"),
         )
+    # "Battambang" names a municipality and its province: the province's row says so.
     return Place(
         province_code,
         None,
-        province_name(province_code, "km"),
-        province_name(province_code, "en"),
+        translations_for("km")
+        .gettext("{province} province")
+        .format(province=province_name(province_code, "km")),
+        translations_for("en")
+        .gettext("{province} province")
+        .format(province=province_name(province_code, "en")),
     )
 
 

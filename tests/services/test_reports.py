@@ -62,7 +62,7 @@ def test_participation_by_district_and_by_kind_add_up(report: reports.Secretaria
     assert everyone.meetings == 37
     # The provincial workshop is reported under the province, after the districts.
     last = participation.by_place()[-1]
-    assert last.place.district_code is None and last.place.name("en") == "Battambang"
+    assert last.place.district_code is None and last.place.name("en") == "Battambang province"
     assert [row.kind for row in participation.by_kind("0204")][:2] == [
         MeetingKind.FOCUS_GROUP,
         MeetingKind.JOINT_CONSULTATION,
