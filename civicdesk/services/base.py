@@ -8,6 +8,7 @@ from collections.abc import Callable
 from typing import Any, ParamSpec, TypeVar
 
 from sqlalchemy.orm import Session
+from sqlalchemy.orm.exc import StaleDataError
 
 from civicdesk.i18n import _, current_language
 from civicdesk.i18n.khmer import format_date
@@ -15,7 +16,13 @@ from civicdesk.i18n.text import clean, contains_bidi_controls
 from civicdesk.models import Base
 from civicdesk.models.enums import MeetingStatus
 from civicdesk.models.meeting import Meeting
-from civicdesk.services.errors import LockedError, NotFoundError, StateError, ValidationError
+from civicdesk.services.errors import (
+    LockedError,
+    NotFoundError,
+    StateError,
+    ValidationError,
+    stale_edit_error,
+)
 from civicdesk.storage.audit import ACTION_KEY
 
 P = ParamSpec("P")
@@ -41,6 +48,10 @@ def service(action: str) -> Callable[[Callable[P, R]], Callable[P, R]]:
                 result = function(*args, **kwargs)
                 session.flush()
                 return result
+            except StaleDataError as error:
+                # The row changed under us (another process committed first): say so rather
+                # than overwrite, or fail with a message no one can act on.
+                raise stale_edit_error() from error
             finally:
                 session.info[ACTION_KEY] = outer
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from civicdesk.i18n import _
+
 
 class DomainError(Exception):
     """A refusal with a message meant for a person. `field` names the input at fault, if one."""
@@ -29,3 +31,16 @@ class StateError(DomainError):
 
 class LockedError(StateError):
     """The record belongs to a signed meeting or an endorsed joint list."""
+
+
+class StaleEditError(StateError):
+    """Someone else changed the record since it was read here; nothing was overwritten."""
+
+
+def stale_edit_error() -> StaleEditError:
+    return StaleEditError(
+        _(
+            "Someone else changed this record after you opened it, so your change was not "
+            "saved and theirs was not overwritten. Reload it and make your change again."
+        )
+    )

@@ -16,6 +16,7 @@ from civicdesk.models.enums import MEETING_TRANSITIONS, MeetingKind, MeetingStat
 from civicdesk.services import places
 from civicdesk.services.attendance import AttendanceStats, attendance_statistics_many
 from civicdesk.services.base import bilingual, get, require_editable, service, text
+from civicdesk.services.concurrency import expect_version
 from civicdesk.services.errors import StateError, ValidationError
 
 #: The longest title a meeting may have, in either language.
@@ -111,7 +112,16 @@ def plan_meeting(session: Session, details: MeetingDetails) -> uuid.UUID:
 
 
 @service("meeting.update")
-def update_meeting(session: Session, meeting_id: uuid.UUID, details: MeetingDetails) -> None:
+def update_meeting(
+    session: Session,
+    meeting_id: uuid.UUID,
+    details: MeetingDetails,
+    *,
+    expected_version: int | None = None,
+) -> None:
+    """Change the details; `expected_version` (the meeting's `row_version` when the person
+    opened it) refuses the change if someone else changed the meeting since."""
+    expect_version(session, Meeting, meeting_id, expected_version)
     meeting = get(session, Meeting, meeting_id, _("meeting"))
     require_editable(meeting)
     _apply_details(session, meeting, details)
