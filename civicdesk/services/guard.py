@@ -16,6 +16,7 @@ from civicdesk.i18n import _
 from civicdesk.models import Endorsement, JointList, JointListItem, Meeting
 from civicdesk.models.enums import JointListStatus, MeetingStatus
 from civicdesk.services.errors import LockedError
+from civicdesk.storage.sync import IMPORTING_KEY
 
 
 def _committed(obj: Any, key: str) -> Any:
@@ -62,9 +63,18 @@ def _is_locked(session: Session, obj: Any, is_new: bool) -> bool:
     return False
 
 
+def is_locked(session: Session, obj: Any) -> bool:
+    """Whether a stored record belongs to a signed meeting or an endorsed joint list."""
+    with session.no_autoflush:
+        return _is_locked(session, obj, is_new=False)
+
+
 def _refuse_locked_changes(session: Session, _context: UOWTransaction, _instances: Any) -> None:
     with session.no_autoflush:
-        for obj in session.new:
+        # A package import adds records as their laptop recorded them, those of a signed
+        # meeting included; what it may not do either is change or delete a locked record.
+        importing = bool(session.info.get(IMPORTING_KEY))
+        for obj in () if importing else session.new:
             if _is_locked(session, obj, is_new=True):
                 raise LockedError(_("This record is locked: it belongs to a signed meeting."))
         for obj in list(session.dirty) + list(session.deleted):
