@@ -1,0 +1,193 @@
+"""The minutes page: a summary of what the minutes will contain, and what is still missing."""
+
+from __future__ import annotations
+
+import datetime as dt
+import uuid
+
+import pytest
+from pytestqt.qtbot import QtBot
+
+from civicdesk.i18n import set_language
+from civicdesk.models.enums import AttendanceRole, MeetingKind, Side
+from civicdesk.services import agenda, attendance, joint_lists, meetings, recommendations, votes
+from civicdesk.storage.database import Database
+from civicdesk.ui.settings import Settings
+from civicdesk.ui.workspace.minutes_summary import (
+    missing_before_signing,
+    read_minutes_content,
+    signing_confirmation,
+    summary_html,
+)
+from civicdesk.ui.workspace.pages.minutes import MinutesPage
+from civicdesk.ui.workspace.steps import Step
+from civicdesk.ui.workspace.window import MeetingWorkspace
+from tests.conftest import Seed
+
+
+def minutes_page(window: MeetingWorkspace) -> MinutesPage:
+    window.show_step(Step.MINUTES)
+    page = window.page(Step.MINUTES)
+    assert isinstance(page, MinutesPage)
+    return page
+
+
+def record_a_consultation(database: Database, meeting: uuid.UUID) -> str:
+    """An agenda item with notes, and a recommendation amended once and adopted."""
+    tally = votes.Tally(votes.SideTally(2, 0, 0), votes.SideTally(1, 0, 1))
+    with database.transaction("test") as session:
+        item = agenda.add_agenda_item(
+            session, meeting, title_en="Draft the recommendations", planned_minutes=60
+        )
+        agenda.set_agenda_notes(session, item, notes_en="Both sides spoke at length.")
+        recommendation = recommendations.draft_recommendation(
+            session, meeting, text_en="Publish the budget", text_km="ផ្សព្វផ្សាយថវិកា"
+        )
+        recommendations.amend_recommendation(
+            session,
+            recommendation,
+            meeting,
+            text_en="Publish the budget on every notice-board",
+            text_km="ផ្សព្វផ្សាយថវិកានៅគ្រប់ក្ដារព័ត៌មាន",
+        )
+        votes.record_vote(session, meeting, recommendation, tally=tally)
+        return recommendations.get_recommendation(session, recommendation).code
+
+
+def test_the_summary_shows_what_the_minutes_will_contain(
+    qtbot: QtBot, workspace: MeetingWorkspace, database: Database, open_meeting: Seed
+) -> None:
+    code = record_a_consultation(database, open_meeting.meeting)
+    page = minutes_page(workspace)
+    page.reload()
+    text = page.browser.toPlainText().replace("\u200b", "")
+    assert "Joint consultation, Bavel" in text
+    assert "Tuesday 23 November 2021" in text
+    assert "Draft the recommendations" in text and "Both sides spoke at length." in text
+    assert code in text
+    assert "Publish the budget on every notice-board" in text
+    assert "Sub-national administration: 2 for, 0 against, 0 abstaining" in text
+    assert "Civil society: 1 for, 0 against, 1 abstaining" in text
+    assert "Adopted" in text
+    assert page.content is not None
+    (outcome,) = page.content.recommendations
+    assert outcome.amendments == 1
+    stats = page.content.statistics
+    assert (stats.total, stats.women, stats.men) == (4, 2, 2)
+    assert "The meeting is still open: close it before signing." in page.still_missing
+    assert "The joint list has not been built." in page.still_missing
+    assert "Still missing" in page.missing_label.text()
+
+
+def test_missing_items_follow_the_kind_of_meeting(database: Database, open_meeting: Seed) -> None:
+    with database.reading() as session:
+        content = read_minutes_content(session, open_meeting.meeting)
+    missing = missing_before_signing(content)
+    assert "The agenda is empty." in missing
+    assert "No recommendations have been drafted." in missing
+    assert "Nobody is signed in as chair (the chair signs the minutes)." in missing
+    assert not any("findings" in text for text in missing)  # a consultation has none
+    record_a_consultation(database, open_meeting.meeting)
+    with database.transaction("test") as session:
+        attendance.update_attendance(
+            session,
+            attendance.attendance_list(session, open_meeting.meeting)[0].id,
+            role=AttendanceRole.CHAIR,
+            side=attendance.attendance_list(session, open_meeting.meeting)[0].side,
+            may_vote=True,
+        )
+        recommendations.draft_recommendation(session, open_meeting.meeting, text_en="Not voted")
+    with database.reading() as session:
+        missing = missing_before_signing(read_minutes_content(session, open_meeting.meeting))
+    assert "The agenda is empty." not in missing
+    assert "1 recommendation has not been voted on." in missing
+    assert not any("chair" in text for text in missing)
+
+
+def test_a_signed_demo_meeting_reads_as_signed(
+    qtbot: QtBot,
+    demo_database: Database,
+    settings: Settings,
+    message_boxes: list[tuple[str, str]],
+) -> None:
+    with demo_database.reading() as session:
+        (consultation,) = meetings.list_meetings(
+            session, district_code="0204", kind=MeetingKind.JOINT_CONSULTATION
+        )
+    window = MeetingWorkspace(demo_database, consultation.id, settings, actor="test")
+    qtbot.addWidget(window)
+    window.show()
+    page = minutes_page(window)
+    assert page.missing_label.text() == "The minutes have been signed."
+    text = page.browser.toPlainText()
+    assert "0204-R01" in text and "Attendance" in text and "Agenda" in text
+
+
+@pytest.mark.parametrize("language", ["km", "en"])
+def test_the_page_opens_in_each_language(
+    qtbot: QtBot,
+    database: Database,
+    open_meeting: Seed,
+    settings: Settings,
+    message_boxes: list[tuple[str, str]],
+    language: str,
+) -> None:
+    record_a_consultation(database, open_meeting.meeting)
+    set_language(language)
+    try:
+        window = MeetingWorkspace(database, open_meeting.meeting, settings, actor="test")
+        qtbot.addWidget(window)
+        window.show()
+        page = minutes_page(window)
+        text = page.browser.toPlainText().replace("\u200b", "")
+        if language == "km":
+            assert "ផ្សព្វផ្សាយថវិកានៅគ្រប់ក្ដារព័ត៌មាន" in text
+            assert "ថ្ងៃអង្គារ ទី២៣ ខែវិច្ឆិកា ឆ្នាំ២០២១" in text
+        else:
+            assert "Publish the budget on every notice-board" in text
+        assert page.intro.text()
+    finally:
+        set_language("en")
+
+
+def test_the_summary_escapes_what_people_typed(database: Database, open_meeting: Seed) -> None:
+    with database.transaction("test") as session:
+        agenda.add_agenda_item(session, open_meeting.meeting, title_en="<b>Budget</b> & plan")
+        content = read_minutes_content(session, open_meeting.meeting)
+    html = summary_html(content)
+    assert "&lt;b&gt;Budget&lt;/b&gt; &amp; plan" in html.replace("\u200b", "")
+
+
+def test_the_signing_confirmation_says_what_this_meeting_locks(
+    database: Database, open_meeting: Seed
+) -> None:
+    record_a_consultation(database, open_meeting.meeting)
+    with database.transaction("test") as session:
+        list_id = joint_lists.build_joint_list(session, open_meeting.meeting)
+        joint_lists.endorse_joint_list(
+            session,
+            list_id,
+            signatory_name="Sok Chanthy",
+            title="អភិបាលរងស្រុក",
+            side=Side.SNA,
+            signed_on=dt.date(2021, 11, 23),
+        )
+        meetings.close_meeting(session, open_meeting.meeting)
+        content = read_minutes_content(session, open_meeting.meeting)
+    text = signing_confirmation(content)
+    assert text.startswith(
+        "Signing “Joint consultation, Bavel” records that its minutes are final."
+    )
+    assert "the attendance of 4 people" in text
+    assert "1 agenda item and its notes" in text
+    assert "1 recommendation with its amendments and votes" in text
+    assert "the joint list and its 1 signature" in text
+    assert "findings" not in text and "action" not in text
+    assert "has not been signed by both sides" in text
+    assert "• Nobody is signed in as chair" in text
+    assert text.endswith("Sign and lock now?")
+    set_language("km")
+    try:
+        assert "៤" in signing_confirmation(content)
+    finally:
+        set_language("en")
