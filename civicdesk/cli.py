@@ -14,7 +14,7 @@ import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
-from civicdesk import __version__
+from civicdesk import __version__, commands_packages
 from civicdesk.i18n import LANGUAGES, _, set_language
 from civicdesk.i18n.labels import label
 from civicdesk.services import DomainError, open_database
@@ -219,6 +219,7 @@ def build_parser() -> argparse.ArgumentParser:
     upgrade = db_commands.add_parser("upgrade", help="apply pending schema migrations")
     _add_common(upgrade, top=False)
     upgrade.set_defaults(handler=cmd_db_upgrade)
+    commands_packages.register(commands, _add_common)
     return parser
 
 
