@@ -235,8 +235,6 @@ class RecommendationsPage(StepPage):
         self._down_button.setText(_("Move &down"))
         self._withdraw_button.setText(_("&Withdraw…"))
         self._tabs.setTabText(0, _("Text"))
-        self._tabs.setTabText(1, _("Linked findings"))
-        self._tabs.setTabText(2, _("Revisions"))
         self._text.retranslate(_("Recommendation in &Khmer"), _("Recommendation in &English"))
         self._theme_label.setText(_("Theme"))
         self._level_label.setText(_("Responsible level"))
@@ -405,6 +403,10 @@ class RecommendationsPage(StepPage):
         self._findings_model.set_editable(changeable)
         changed = self._text_changed()
         language = current_language()
+        links = format_number(len(self._findings_model.checked()), language)
+        self._tabs.setTabText(1, _("Linked findings ({count})").format(count=links))
+        revisions = format_number(row.revision_count if row else 0, language)
+        self._tabs.setTabText(2, _("Revisions ({count})").format(count=revisions))
         if row is None:
             self._heading.setText(_("New recommendation"))
             self._save_button.setText(_("&Add draft"))
@@ -529,8 +531,11 @@ class RecommendationsPage(StepPage):
     @Slot(object, bool)
     def _on_finding_toggled(self, finding_id: object, checked: bool) -> None:
         row = self._current()
-        if self._loading or row is None or not isinstance(finding_id, uuid.UUID):
-            return  # a new draft takes the ticked findings when it is added
+        if self._loading or not isinstance(finding_id, uuid.UUID):
+            return
+        if row is None:
+            self._update_state()  # a new draft takes the ticked findings when it is added
+            return
         command = commands.link_command(self.context, row.id, row.code, finding_id, link=checked)
         if not self.context.execute(command):
             self._findings_model.set_checked(set(row.finding_ids))
