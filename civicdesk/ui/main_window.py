@@ -1,10 +1,13 @@
-"""The main window: the meeting list, its filters, and the language switch."""
+"""The main window: the meeting list with its filters, new and duplicated meetings, the
+meetings' workspaces, and the language switch."""
 
 from __future__ import annotations
 
+import datetime as dt
+import getpass
 import uuid
 
-from PySide6.QtCore import QModelIndex, Qt, Signal, Slot
+from PySide6.QtCore import QModelIndex, Qt, QTimer, Signal, Slot
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -18,6 +21,7 @@ from PySide6.QtWidgets import (
     QSplitter,
     QTableView,
     QTextBrowser,
+    QToolBar,
     QVBoxLayout,
     QWidget,
 )
@@ -27,33 +31,62 @@ from civicdesk.i18n import LANGUAGE_NAMES, LANGUAGES, _, current_language, set_l
 from civicdesk.i18n.khmer import format_date, format_number
 from civicdesk.i18n.labels import label
 from civicdesk.models.enums import MeetingKind, MeetingStatus, Side
-from civicdesk.services import places
+from civicdesk.services import DomainError, places
 from civicdesk.services.integrity import verify_audit
-from civicdesk.services.meetings import MeetingSummary, list_meetings
+from civicdesk.services.meetings import (
+    MeetingDetails,
+    MeetingSummary,
+    duplicate_meeting,
+    list_meetings,
+)
 from civicdesk.storage.database import Database
+from civicdesk.ui.dialogs.new_meeting import NewMeetingDialog
 from civicdesk.ui.itemmodels.meeting_filter import MeetingFilterModel
 from civicdesk.ui.itemmodels.meetings import Column, MeetingTableModel
 from civicdesk.ui.settings import Settings
+from civicdesk.ui.widgets.date_button import DateButton
+from civicdesk.ui.workspace.steps import Step
+from civicdesk.ui.workspace.window import MeetingWorkspace
 
 WINDOW_NAME = "main"
+
+
+def _local_user() -> str:
+    """Who is at the keyboard, for the audit log ("" if the system cannot say)."""
+    try:
+        return getpass.getuser()
+    except (OSError, KeyError, ImportError):
+        return ""
 
 
 class MainWindow(QMainWindow):
     languageChanged = Signal(str)
 
-    def __init__(self, database: Database, settings: Settings | None = None) -> None:
+    def __init__(
+        self, database: Database, settings: Settings | None = None, *, actor: str | None = None
+    ) -> None:
         super().__init__()
         self._database = database
         self._settings = settings or Settings()
+        self._actor = _local_user() if actor is None else actor
         self._model = MeetingTableModel(self)
         self._proxy = MeetingFilterModel(self)
         self._proxy.setSourceModel(self._model)
+        #: One workspace per open meeting, by meeting id; most recently opened last.
+        self._workspaces: dict[uuid.UUID, MeetingWorkspace] = {}
+        #: Workspaces just closed, kept until their close event has returned.
+        self._retired: list[MeetingWorkspace] = []
+        self._new_meeting_dialog: NewMeetingDialog | None = None
+        self._columns_sized = False
         self._build_widgets()
+        self._build_actions()
         self._build_menus()
+        self._build_toolbar()
         self._connect_signals()
         self.retranslate()
         self.reload()
         self._restore_geometry()
+        self._restore_last_meeting()
 
     # ------------------------------------------------------------------ construction
 
@@ -65,13 +98,24 @@ class MainWindow(QMainWindow):
         self._status_filter = QComboBox(self)
         self._search_label = QLabel(self)
         self._search_label.setBuddy(self._search)
+        self._date_from = DateButton(self, optional=True)
+        self._date_to = DateButton(self, optional=True)
+        self._date_from_label = QLabel(self)
+        self._date_from_label.setBuddy(self._date_from)
+        self._date_to_label = QLabel(self)
+        self._date_to_label.setBuddy(self._date_to)
 
+        search = QHBoxLayout()
+        search.addWidget(self._search_label)
+        search.addWidget(self._search, 1)
         filters = QHBoxLayout()
-        filters.addWidget(self._search_label)
-        filters.addWidget(self._search, 2)
         filters.addWidget(self._district_filter, 1)
         filters.addWidget(self._kind_filter, 1)
         filters.addWidget(self._status_filter, 1)
+        filters.addWidget(self._date_from_label)
+        filters.addWidget(self._date_from)
+        filters.addWidget(self._date_to_label)
+        filters.addWidget(self._date_to)
 
         self._table = QTableView(self)
         self._table.setModel(self._proxy)
@@ -97,18 +141,30 @@ class MainWindow(QMainWindow):
 
         central = QWidget(self)
         layout = QVBoxLayout(central)
+        layout.addLayout(search)
         layout.addLayout(filters)
         layout.addWidget(self._splitter)
         self.setCentralWidget(central)
         self._saved_label = QLabel(self)
         self.statusBar().addPermanentWidget(self._saved_label)
 
-    def _build_menus(self) -> None:
-        self._file_menu = self.menuBar().addMenu("")
+    def _build_actions(self) -> None:
+        self._new_action = QAction(self)
+        self._new_action.setShortcut(QKeySequence.StandardKey.New)
+        self._open_action = QAction(self)
+        self._open_action.setShortcut(QKeySequence.StandardKey.Open)
+        self._duplicate_action = QAction(self)
+        self._duplicate_action.setShortcut(QKeySequence("Ctrl+D"))
         self._reload_action = QAction(self)
         self._reload_action.setShortcut(QKeySequence.StandardKey.Refresh)
         self._quit_action = QAction(self)
         self._quit_action.setShortcut(QKeySequence.StandardKey.Quit)
+
+    def _build_menus(self) -> None:
+        self._file_menu = self.menuBar().addMenu("")
+        for action in (self._new_action, self._open_action, self._duplicate_action):
+            self._file_menu.addAction(action)
+        self._file_menu.addSeparator()
         self._file_menu.addAction(self._reload_action)
         self._file_menu.addSeparator()
         self._file_menu.addAction(self._quit_action)
@@ -132,12 +188,28 @@ class MainWindow(QMainWindow):
         self._about_action = QAction(self)
         self._help_menu.addAction(self._about_action)
 
+    def _build_toolbar(self) -> None:
+        self._toolbar = QToolBar(self)
+        self._toolbar.setObjectName("meetingsToolbar")
+        self._toolbar.setMovable(False)
+        self._toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+        for action in (self._new_action, self._open_action, self._duplicate_action):
+            self._toolbar.addAction(action)
+        self.addToolBar(Qt.ToolBarArea.TopToolBarArea, self._toolbar)
+
     def _connect_signals(self) -> None:
         self._search.textChanged.connect(self._proxy.set_query)
         self._district_filter.currentIndexChanged.connect(self._on_district_filter)
         self._kind_filter.currentIndexChanged.connect(self._on_kind_filter)
         self._status_filter.currentIndexChanged.connect(self._on_status_filter)
+        self._date_from.dateChanged.connect(self._on_date_filter)
+        self._date_to.dateChanged.connect(self._on_date_filter)
         self._table.selectionModel().currentRowChanged.connect(self._on_current_changed)
+        self._table.activated.connect(self._on_activated)
+        self._new_action.triggered.connect(self.new_meeting)
+        self._open_action.triggered.connect(self.open_current_meeting)
+        self._duplicate_action.triggered.connect(self.duplicate_current_meeting)
+        self.languageChanged.connect(self._on_language_changed)
         self._reload_action.triggered.connect(self.reload)
         self._quit_action.triggered.connect(self.close)
         self._language_group.triggered.connect(self._on_language_action)
@@ -149,6 +221,15 @@ class MainWindow(QMainWindow):
     def retranslate(self) -> None:
         self.setWindowTitle(_("CivicDesk: joint consultation meetings"))
         self._file_menu.setTitle(_("&File"))
+        self._toolbar.setWindowTitle(_("Meetings"))
+        self._new_action.setText(_("&New meeting…"))
+        self._new_action.setToolTip(_("Plan a new meeting (Ctrl+N)"))
+        self._open_action.setText(_("&Open meeting"))
+        self._open_action.setToolTip(_("Open the chosen meeting's workspace (Enter)"))
+        self._duplicate_action.setText(_("&Duplicate meeting"))
+        self._duplicate_action.setToolTip(
+            _("Plan a copy of the chosen meeting, with its details and agenda")
+        )
         self._reload_action.setText(_("&Reload"))
         self._quit_action.setText(_("&Quit"))
         self._language_menu.setTitle(_("&Language"))
@@ -158,6 +239,10 @@ class MainWindow(QMainWindow):
         self._about_action.setText(_("&About CivicDesk"))
         self._search_label.setText(_("&Search:"))
         self._search.setPlaceholderText(_("Title or place, in Khmer or English"))
+        self._date_from_label.setText(_("F&rom:"))
+        self._date_to_label.setText(_("&To:"))
+        for date_button in (self._date_from, self._date_to):
+            date_button.retranslate()
         self._saved_label.setText(_("Every change is saved as it is made."))
         self._language_actions[current_language()].setChecked(True)
         self._fill_filters()
@@ -211,6 +296,11 @@ class MainWindow(QMainWindow):
         self.retranslate()
         self.languageChanged.emit(code)
 
+    @Slot(str)
+    def _on_language_changed(self, _code: str) -> None:
+        for workspace in self._workspaces.values():
+            workspace.retranslate()
+
     # ------------------------------------------------------------------ data
 
     @Slot()
@@ -220,10 +310,12 @@ class MainWindow(QMainWindow):
             rows = list_meetings(session)
         self._model.set_meetings(rows)
         self._fill_filters()
-        self._table.resizeColumnsToContents()
-        self._table.horizontalHeader().setSectionResizeMode(
-            Column.TITLE, QHeaderView.ResizeMode.Stretch
-        )
+        if not self._columns_sized:  # later reloads keep the widths the person chose
+            self._columns_sized = True
+            self._table.resizeColumnsToContents()
+            self._table.horizontalHeader().setSectionResizeMode(
+                Column.TITLE, QHeaderView.ResizeMode.Stretch
+            )
         if selected is not None:
             self.select_meeting(selected.id)
         self.statusBar().showMessage(
@@ -248,7 +340,12 @@ class MainWindow(QMainWindow):
 
     @Slot(QModelIndex, QModelIndex)
     def _on_current_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
-        self._show_details(self._current_meeting())
+        meeting = self._current_meeting()
+        self._show_details(meeting)
+        if meeting is not None:
+            self._settings.last_meeting = meeting.id
+        for action in (self._open_action, self._duplicate_action):
+            action.setEnabled(meeting is not None)
 
     def _show_details(self, meeting: MeetingSummary | None) -> None:
         if meeting is None:
@@ -293,6 +390,149 @@ class MainWindow(QMainWindow):
     def _on_status_filter(self, _index: int) -> None:
         self._proxy.set_status(self._status_filter.currentData())
 
+    @Slot(object)
+    def _on_date_filter(self, _date: object) -> None:
+        self._proxy.set_date_range(self._date_from.date(), self._date_to.date())
+
+    def set_date_range(self, date_from: dt.date | None, date_to: dt.date | None) -> None:
+        self._date_from.set_date(date_from)
+        self._date_to.set_date(date_to)
+
+    # ------------------------------------------------------------------ meetings
+
+    @Slot()
+    def new_meeting(self) -> None:
+        """Open the "New meeting" dialog (not modal for the app: workspaces stay usable)."""
+        if self._new_meeting_dialog is not None:
+            self._new_meeting_dialog.raise_()
+            self._new_meeting_dialog.activateWindow()
+            return
+        dialog = NewMeetingDialog(
+            self._database,
+            [self._model.meeting_at(row) for row in range(self._model.rowCount())],
+            actor=self._actor,
+            initial=self._new_meeting_defaults(),
+            parent=self,
+        )
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.meetingPlanned.connect(self._on_meeting_planned)
+        dialog.finished.connect(self._on_new_meeting_finished)
+        self._new_meeting_dialog = dialog
+        dialog.open()
+
+    def new_meeting_dialog(self) -> NewMeetingDialog | None:
+        return self._new_meeting_dialog
+
+    def _new_meeting_defaults(self) -> MeetingDetails | None:
+        """A new meeting starts in the place of the meeting chosen in the list, if any."""
+        meeting = self._current_meeting()
+        if meeting is None:
+            return None
+        return MeetingDetails(
+            kind=meeting.kind,
+            title_km="",
+            title_en="",
+            meeting_date=dt.date.today(),
+            province_code=meeting.province_code,
+            district_code=meeting.district_code,
+        )
+
+    @Slot(object)
+    def _on_meeting_planned(self, meeting_id: uuid.UUID) -> None:
+        self.reload()
+        self.select_meeting(meeting_id)
+        self.open_meeting(meeting_id)
+
+    @Slot(int)
+    def _on_new_meeting_finished(self, _result: int) -> None:
+        self._new_meeting_dialog = None
+
+    @Slot(QModelIndex)
+    def _on_activated(self, index: QModelIndex) -> None:
+        if index.isValid():
+            self.open_current_meeting()
+
+    @Slot()
+    def open_current_meeting(self) -> None:
+        meeting = self._current_meeting()
+        if meeting is not None:
+            self.open_meeting(meeting.id)
+
+    def open_meeting(self, meeting_id: uuid.UUID, step: Step | None = None) -> MeetingWorkspace:
+        """The meeting's workspace, brought to the front; opened if it is not open yet."""
+        workspace = self._workspaces.get(meeting_id)
+        if workspace is None:
+            workspace = MeetingWorkspace(self._database, meeting_id, self._settings, self._actor)
+            workspace.closed.connect(self._on_workspace_closed)
+            workspace.context.dataChanged.connect(self._on_workspace_data_changed)
+        else:
+            del self._workspaces[meeting_id]  # re-inserted last: the most recently opened
+        self._workspaces[meeting_id] = workspace
+        self._settings.last_meeting = meeting_id
+        if step is not None:
+            workspace.show_step(step)
+        workspace.show()
+        workspace.raise_()
+        workspace.activateWindow()
+        return workspace
+
+    def workspace(self, meeting_id: uuid.UUID) -> MeetingWorkspace | None:
+        return self._workspaces.get(meeting_id)
+
+    def workspaces(self) -> list[MeetingWorkspace]:
+        return list(self._workspaces.values())
+
+    @Slot(object)
+    def _on_workspace_closed(self, workspace: MeetingWorkspace) -> None:
+        meeting_id = workspace.context.meeting_id
+        if self._workspaces.get(meeting_id) is workspace:
+            del self._workspaces[meeting_id]
+        # Still inside the workspace's closeEvent: let go of it once that has returned.
+        self._retired.append(workspace)
+        QTimer.singleShot(0, self._forget_retired)
+
+    @Slot()
+    def _forget_retired(self) -> None:
+        self._retired.clear()
+
+    @Slot(str)
+    def _on_workspace_data_changed(self, _topic: str) -> None:
+        self.reload()
+
+    @Slot()
+    def duplicate_current_meeting(self) -> None:
+        meeting = self._current_meeting()
+        if meeting is None:
+            return
+        try:
+            with self._database.transaction(self._actor) as session:
+                copy_id = duplicate_meeting(session, meeting.id)
+        except DomainError as error:
+            QMessageBox.warning(self, _("Duplicate meeting"), error.message)
+            return
+        self.reload()
+        self.select_meeting(copy_id)
+        self.open_meeting(copy_id, Step.SETUP)
+        self.statusBar().showMessage(
+            _("A copy was planned: set its date and details on the Setup step."), 8000
+        )
+
+    def _restore_last_meeting(self) -> None:
+        last = self._settings.last_meeting
+        if last is not None:
+            self.select_meeting(last)
+        if self._settings.reopen_meeting is not None:
+            # After the window is shown, so that the workspace opens in front of it.
+            QTimer.singleShot(0, self._reopen_workspace)
+
+    @Slot()
+    def _reopen_workspace(self) -> None:
+        meeting_id = self._settings.reopen_meeting
+        if meeting_id is not None and any(
+            self._model.meeting_at(row).id == meeting_id for row in range(self._model.rowCount())
+        ):
+            self.open_meeting(meeting_id)
+
     # ------------------------------------------------------------------ tools
 
     @Slot()
@@ -326,10 +566,21 @@ class MainWindow(QMainWindow):
         state = self._settings.window_state(WINDOW_NAME + "/splitter")
         if state is not None:
             self._splitter.restoreState(state)
+        columns = self._settings.window_state(WINDOW_NAME + "/columns")
+        if columns is not None:
+            self._table.horizontalHeader().restoreState(columns)
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        # The workspace in front when the app closes is the one to reopen at the next start.
+        open_meetings = list(self._workspaces)
+        self._settings.reopen_meeting = open_meetings[-1] if open_meetings else None
+        for workspace in list(self._workspaces.values()):
+            workspace.close()
         self._settings.set_window_geometry(WINDOW_NAME, self.saveGeometry())
         self._settings.set_window_state(WINDOW_NAME + "/splitter", self._splitter.saveState())
+        self._settings.set_window_state(
+            WINDOW_NAME + "/columns", self._table.horizontalHeader().saveState()
+        )
         self._settings.sync()
         super().closeEvent(event)
 
