@@ -36,7 +36,10 @@ def record_document(
     joint_list_id: uuid.UUID | None = None,
     signed: bool = False,
     signer: str = "",
+    document_id: uuid.UUID | None = None,
 ) -> DocumentRecord:
+    """Register an exported file. ``document_id`` is the ID printed in the document, when the
+    exporter chose it before writing the file; a new one is made otherwise."""
     if not _SHA256.match(sha256):
         raise ValidationError(_("That is not a SHA-256 digest."), field="sha256")
     if meeting_id is not None:
@@ -44,7 +47,13 @@ def record_document(
     if joint_list_id is not None:
         get(session, JointList, joint_list_id, _("joint list"))
     _seq, head_hash = audit.head(session)
+    if document_id is not None and session.get(Document, document_id) is not None:
+        raise ValidationError(
+            _("A document with the ID {id} is already registered.").format(id=document_id),
+            field="document_id",
+        )
     document = Document(
+        id=document_id,
         kind=DocumentKind(kind),
         language=DocumentLanguage(language),
         sha256=sha256,
@@ -57,3 +66,9 @@ def record_document(
     )
     session.add(document)
     return DocumentRecord(document.id, head_hash)
+
+
+def current_audit_head(session: Session) -> str:
+    """The hash of the newest audit event: what a signed document records as the state of the
+    database it was made from."""
+    return audit.head(session)[1]

@@ -18,6 +18,7 @@ from civicdesk.models import (
     Recommendation,
     RecommendationFinding,
     RecommendationRevision,
+    Vote,
 )
 from civicdesk.models.enums import (
     JointListStatus,
@@ -376,3 +377,51 @@ def revisions(session: Session, recommendation_id: uuid.UUID) -> list[RevisionRo
         )
         for r in recommendation.revisions
     ]
+
+
+def recommendations_of_meeting(session: Session, meeting_id: uuid.UUID) -> list[RecommendationRow]:
+    """The recommendations a meeting dealt with: drafted, amended or voted on in it, in their
+    district's order (what its minutes report)."""
+    amended = select(RecommendationRevision.recommendation_id).where(
+        RecommendationRevision.meeting_id == meeting_id
+    )
+    voted = select(Vote.recommendation_id).where(Vote.meeting_id == meeting_id)
+    query = (
+        select(Recommendation)
+        .options(selectinload(Recommendation.revisions), selectinload(Recommendation.finding_links))
+        .where(
+            (Recommendation.origin_meeting_id == meeting_id)
+            | Recommendation.id.in_(amended)
+            | Recommendation.id.in_(voted)
+        )
+        .order_by(Recommendation.district_code, Recommendation.position)
+    )
+    return [_row(r) for r in session.scalars(query)]
+
+
+def revision_history(
+    session: Session, recommendation_ids: list[uuid.UUID]
+) -> dict[uuid.UUID, tuple[RevisionRow, ...]]:
+    """Every revision of each recommendation, oldest first, in a few queries."""
+    history: dict[uuid.UUID, list[RevisionRow]] = {key: [] for key in recommendation_ids}
+    for start in range(0, len(recommendation_ids), 500):
+        chunk = recommendation_ids[start : start + 500]
+        for r in session.scalars(
+            select(RecommendationRevision)
+            .where(RecommendationRevision.recommendation_id.in_(chunk))
+            .order_by(RecommendationRevision.recommendation_id, RecommendationRevision.number)
+        ):
+            history[r.recommendation_id].append(
+                RevisionRow(
+                    r.id,
+                    r.number,
+                    r.text_km,
+                    r.text_en,
+                    r.author,
+                    r.reason,
+                    r.reason_en,
+                    r.meeting_id,
+                    r.created_at,
+                )
+            )
+    return {key: tuple(rows) for key, rows in history.items()}
