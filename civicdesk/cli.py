@@ -205,6 +205,9 @@ def build_parser() -> argparse.ArgumentParser:
     add("demo", cmd_demo, "fill an empty database with the Battambang programme")
     meetings = add("meetings", cmd_meetings, "list meetings")
     meetings.add_argument("--json", action="store_true", help="print JSON")
+    from civicdesk.commands_documents import register as register_document_commands
+
+    register_document_commands(commands, _add_common)
 
     audit = commands.add_parser("audit", help="check the audit log")
     audit_commands = audit.add_subparsers(dest="audit_command", metavar="ACTION", required=True)
