@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
 
-from civicdesk.i18n import _
+from civicdesk.i18n import _, translations_for
 from civicdesk.i18n.labels import label
 from civicdesk.i18n.text import search_key
 from civicdesk.models import (
@@ -180,6 +180,18 @@ def province_name(province_code: str, language: str) -> str:
     return str(province.name_kh if language == "km" else province.name_en)
 
 
+def province_place_names(province_code: str) -> tuple[str, str]:
+    """The province named as a province, in Khmer and English ("Battambang" alone is also a
+    municipality)."""
+    km, en = (
+        translations_for(language)
+        .gettext("{province} province")
+        .format(province=province_name(province_code, language))
+        for language in ("km", "en")
+    )
+    return km, en
+
+
 def place_names(recommendation: Recommendation, level: MeetingKind | None) -> tuple[str, str]:
     if recommendation.district_code:
         return (
@@ -188,10 +200,7 @@ def place_names(recommendation: Recommendation, level: MeetingKind | None) -> tu
         )
     if level is MeetingKind.NATIONAL_WORKSHOP:
         return label(ResponsibleLevel.NATIONAL, "km"), label(ResponsibleLevel.NATIONAL, "en")
-    return (
-        province_name(recommendation.province_code, "km"),
-        province_name(recommendation.province_code, "en"),
-    )
+    return province_place_names(recommendation.province_code)
 
 
 def vote_summary(votes: Sequence[Vote], status: RecommendationStatus) -> VoteSummary | None:

@@ -22,7 +22,6 @@ from dataclasses import dataclass, field
 from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
 
-from civicdesk.i18n import translations_for
 from civicdesk.i18n.labels import label
 from civicdesk.models import (
     Action,
@@ -46,7 +45,7 @@ from civicdesk.models.enums import (
 )
 from civicdesk.services import places
 from civicdesk.services.actions import FINISHED
-from civicdesk.services.recommendation_overview import province_name
+from civicdesk.services.recommendation_overview import province_place_names
 
 #: Roles whose people are counted as participants; the others run or watch the meeting.
 PARTICIPANT_ROLES = frozenset({AttendanceRole.PARTICIPANT, AttendanceRole.CHAIR})
@@ -92,16 +91,8 @@ def _place(province_code: str, district_code: str | None, kind: MeetingKind | No
             label(ResponsibleLevel.NATIONAL, "en"),
         )
     # "Battambang" names a municipality and its province: the province's row says so.
-    return Place(
-        province_code,
-        None,
-        translations_for("km")
-        .gettext("{province} province")
-        .format(province=province_name(province_code, "km")),
-        translations_for("en")
-        .gettext("{province} province")
-        .format(province=province_name(province_code, "en")),
-    )
+    name_km, name_en = province_place_names(province_code)
+    return Place(province_code, None, name_km, name_en)
 
 
 # ---------------------------------------------------------------------------------- participation
