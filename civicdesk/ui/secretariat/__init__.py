@@ -1,0 +1,1 @@
+"""The secretariat's window: every district's recommendations, consolidation, and reports."""
