@@ -43,6 +43,7 @@ from civicdesk.storage.database import Database
 from civicdesk.ui.dialogs.new_meeting import NewMeetingDialog
 from civicdesk.ui.itemmodels.meeting_filter import MeetingFilterModel
 from civicdesk.ui.itemmodels.meetings import Column, MeetingTableModel
+from civicdesk.ui.secretariat.window import SecretariatWindow
 from civicdesk.ui.settings import Settings
 from civicdesk.ui.widgets.date_button import DateButton
 from civicdesk.ui.workspace.steps import Step
@@ -77,6 +78,7 @@ class MainWindow(QMainWindow):
         #: Workspaces just closed, kept until their close event has returned.
         self._retired: list[MeetingWorkspace] = []
         self._new_meeting_dialog: NewMeetingDialog | None = None
+        self._secretariat: SecretariatWindow | None = None
         self._columns_sized = False
         self._build_widgets()
         self._build_actions()
@@ -183,6 +185,9 @@ class MainWindow(QMainWindow):
         self._tools_menu = self.menuBar().addMenu("")
         self._verify_action = QAction(self)
         self._tools_menu.addAction(self._verify_action)
+        self._secretariat_action = QAction(self)
+        self._secretariat_action.setShortcut(QKeySequence("Ctrl+Shift+S"))
+        self._tools_menu.addAction(self._secretariat_action)
 
         self._help_menu = self.menuBar().addMenu("")
         self._about_action = QAction(self)
@@ -214,6 +219,7 @@ class MainWindow(QMainWindow):
         self._quit_action.triggered.connect(self.close)
         self._language_group.triggered.connect(self._on_language_action)
         self._verify_action.triggered.connect(self.verify_audit_log)
+        self._secretariat_action.triggered.connect(self.open_secretariat)
         self._about_action.triggered.connect(self.show_about)
 
     # ------------------------------------------------------------------ language
@@ -235,6 +241,7 @@ class MainWindow(QMainWindow):
         self._language_menu.setTitle(_("&Language"))
         self._tools_menu.setTitle(_("&Tools"))
         self._verify_action.setText(_("&Verify the audit log"))
+        self._secretariat_action.setText(_("&Secretariat…"))
         self._help_menu.setTitle(_("&Help"))
         self._about_action.setText(_("&About CivicDesk"))
         self._search_label.setText(_("&Search:"))
@@ -545,6 +552,17 @@ class MainWindow(QMainWindow):
             QMessageBox.warning(self, _("Audit log"), check.message)
 
     @Slot()
+    def open_secretariat(self) -> None:
+        """The secretariat's window (one, reused): every district's recommendations, their
+        consolidation, and the reports."""
+        if self._secretariat is None:
+            self._secretariat = SecretariatWindow(self._database, self._settings, actor=self._actor)
+            self.languageChanged.connect(self._secretariat.on_language_changed)
+        self._secretariat.show()
+        self._secretariat.raise_()
+        self._secretariat.activateWindow()
+
+    @Slot()
     def show_about(self) -> None:
         QMessageBox.about(
             self,
@@ -576,6 +594,8 @@ class MainWindow(QMainWindow):
         self._settings.reopen_meeting = open_meetings[-1] if open_meetings else None
         for workspace in list(self._workspaces.values()):
             workspace.close()
+        if self._secretariat is not None:
+            self._secretariat.close()
         self._settings.set_window_geometry(WINDOW_NAME, self.saveGeometry())
         self._settings.set_window_state(WINDOW_NAME + "/splitter", self._splitter.saveState())
         self._settings.set_window_state(
