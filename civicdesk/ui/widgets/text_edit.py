@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QSize, Signal
-from PySide6.QtGui import QFocusEvent
+from PySide6.QtGui import QFocusEvent, QFont, QFontMetrics
 from PySide6.QtWidgets import QPlainTextEdit, QWidget
+
+from civicdesk.i18n.fonts import KHMER_FONT_FAMILY
 
 
 class LinesTextEdit(QPlainTextEdit):
@@ -17,11 +19,17 @@ class LinesTextEdit(QPlainTextEdit):
         self._lines = lines
         self.setTabChangesFocus(True)
 
+    def _line_spacing(self) -> int:
+        # Khmer comes from the fallback font, whose lines are taller than the Latin font's.
+        khmer = QFont(self.font())
+        khmer.setFamilies([KHMER_FONT_FAMILY])
+        return max(self.fontMetrics().lineSpacing(), QFontMetrics(khmer).lineSpacing())
+
     def _height_for_lines(self, lines: int) -> int:
         margins = self.contentsMargins()
         document_margin = 2 * int(self.document().documentMargin())
         return (
-            lines * self.fontMetrics().lineSpacing()
+            lines * self._line_spacing()
             + document_margin
             + margins.top()
             + margins.bottom()

@@ -40,8 +40,8 @@ class ActionEditor(QWidget):
         self._loading = False
         self._recommendations = recommendations
         self._partners = partners
-        self.description_km = LinesTextEdit(self, lines=2)
-        self.description_en = LinesTextEdit(self, lines=2)
+        self.description_km = LinesTextEdit(self, lines=3)
+        self.description_en = LinesTextEdit(self, lines=3)
         self.recommendation = QComboBox(self)
         self.recommendation.setModel(recommendations)
         self.office_km = QLineEdit(self)
@@ -139,7 +139,8 @@ class ActionEditor(QWidget):
         grid.addLayout(schedule, row, 1, 1, 2)
         grid.setColumnStretch(1, 1)
         grid.setColumnStretch(2, 1)
-        grid.setRowStretch(row + 1, 1)
+        # Room to spare goes to the action's text, the longest field.
+        grid.setRowStretch(1, 1)
 
     def _connect(self) -> None:
         for text in (self.description_km, self.description_en):
@@ -226,6 +227,8 @@ class ActionEditor(QWidget):
             self.status.setCurrentIndex(max(0, self.status.findData(plan.status.value)))
             for text in (self.description_km, self.description_en):
                 text.document().setModified(False)
+            for line in self._lines():
+                line.setCursorPosition(0)  # show the start of a long text, not its end
         finally:
             self._loading = False
 
@@ -248,15 +251,18 @@ class ActionEditor(QWidget):
     def _choose(combo: QComboBox, row: int) -> None:
         combo.setCurrentIndex(max(row, 0) if combo.count() else -1)
 
-    def set_editable(self, editable: bool) -> None:
-        for line in (
+    def _lines(self) -> tuple[QLineEdit, ...]:
+        return (
             self.office_km,
             self.office_en,
             self.resources_km,
             self.resources_en,
             self.indicator_km,
             self.indicator_en,
-        ):
+        )
+
+    def set_editable(self, editable: bool) -> None:
+        for line in self._lines():
             line.setReadOnly(not editable)
         for text in (self.description_km, self.description_en):
             text.setReadOnly(not editable)

@@ -4,15 +4,16 @@ from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtWidgets import QComboBox, QFormLayout, QLabel, QPlainTextEdit, QWidget
+from PySide6.QtWidgets import QComboBox, QFormLayout, QLabel, QWidget
 
 from civicdesk.i18n import _
 from civicdesk.i18n.labels import choices
 from civicdesk.models.enums import ActionStatus
 from civicdesk.services.actions import ActionRow
-from civicdesk.ui.itemmodels.display import in_language
+from civicdesk.ui.itemmodels.display import in_language, wrappable
 from civicdesk.ui.widgets.date_button import DateButton
 from civicdesk.ui.widgets.number_spin import NumberSpinBox
+from civicdesk.ui.widgets.text_edit import LinesTextEdit
 from civicdesk.ui.workspace.action_commands import RecordProgressCommand
 from civicdesk.ui.workspace.context import WorkspaceContext
 from civicdesk.ui.workspace.service_dialog import ServiceDialog
@@ -26,6 +27,9 @@ class ProgressDialog(ServiceDialog):
         self._action = action
         self.action_label = QLabel(self)
         self.action_label.setWordWrap(True)
+        font = self.action_label.font()
+        font.setBold(True)
+        self.action_label.setFont(font)
         self.date = DateButton(self)
         self.date.set_maximum(dt.date.today())
         self.status = QComboBox(self)
@@ -37,10 +41,8 @@ class ProgressDialog(ServiceDialog):
         self.percent.setSingleStep(5)
         self.percent.setSuffix("%")
         self.percent.setValue(action.progress_percent)
-        self.note_km = QPlainTextEdit(self)
-        self.note_en = QPlainTextEdit(self)
-        for note in (self.note_km, self.note_en):
-            note.setTabChangesFocus(True)
+        self.note_km = LinesTextEdit(self, lines=3)
+        self.note_en = LinesTextEdit(self, lines=3)
         form = QFormLayout()
         form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
         self._labels = [QLabel(self) for _index in range(5)]
@@ -59,7 +61,7 @@ class ProgressDialog(ServiceDialog):
     def retranslate(self) -> None:
         self.setWindowTitle(_("Record progress"))
         plan = self._action.plan
-        self.action_label.setText(in_language(plan.description_km, plan.description_en))
+        self.action_label.setText(wrappable(in_language(plan.description_km, plan.description_en)))
         texts = (_("&Date"), _("&Status"), _("&Progress"), _("Note (&Khmer)"), _("Note (&English)"))
         for row_label, text in zip(self._labels, texts, strict=True):
             row_label.setText(text)

@@ -375,14 +375,16 @@ class ActionsPage(StepPage):
                     number=format_number(action.position, current_language())
                 )
             )
-            self.editor_note.setText(
-                _("Changes are saved as you make them; Ctrl+Z undoes them.")
-                if editable
-                else _(
+            if locked:
+                note = _("The meeting has been signed: its action plan can no longer change.")
+            elif editable:
+                note = _("Changes are saved as you make them; Ctrl+Z undoes them.")
+            else:
+                note = _(
                     "This action was planned at another meeting; its plan can no longer change "
                     "here, but its progress can be recorded."
                 )
-            )
+            self.editor_note.setText(note)
 
     # ------------------------------------------------------------------ changing
 
