@@ -4,15 +4,24 @@ from __future__ import annotations
 
 import datetime as dt
 import uuid
+from pathlib import Path
 
 import pytest
 from pytestqt.qtbot import QtBot
 
 from civicdesk.i18n import set_language
-from civicdesk.models.enums import AttendanceRole, MeetingKind, Side
+from civicdesk.models.enums import AttendanceRole, DocumentLanguage, MeetingKind, Side
 from civicdesk.services import agenda, attendance, joint_lists, meetings, recommendations, votes
 from civicdesk.storage.database import Database
 from civicdesk.ui.settings import Settings
+from civicdesk.ui.workspace.minutes_export import (
+    PREVIEW_WIDTH,
+    ProgressReporter,
+    export_available,
+    export_minutes,
+    preview_available,
+    render_first_page,
+)
 from civicdesk.ui.workspace.minutes_summary import (
     missing_before_signing,
     read_minutes_content,
@@ -191,3 +200,79 @@ def test_the_signing_confirmation_says_what_this_meeting_locks(
         assert "៤" in signing_confirmation(content)
     finally:
         set_language("en")
+
+
+needs_exporter = pytest.mark.skipif(
+    not export_available(), reason="the PDF exporter (civicdesk.documents.export) is not here"
+)
+
+
+@needs_exporter
+def test_export_the_minutes_in_khmer(
+    qtbot: QtBot,
+    workspace: MeetingWorkspace,
+    database: Database,
+    open_meeting: Seed,
+    tmp_path: Path,
+) -> None:
+    record_a_consultation(database, open_meeting.meeting)
+    page = minutes_page(workspace)
+    assert page.export_button.isVisible()
+    folder = tmp_path / "exports"
+    folder.mkdir()
+    destination = folder / "minutes.pdf"
+    result = export_minutes(page.context, page, DocumentLanguage.KHMER, destination)
+    assert result is not None
+    assert destination.read_bytes().startswith(b"%PDF")
+    assert result.pages >= 1
+    assert [p.name for p in folder.iterdir()] == ["minutes.pdf"]
+    assert str(destination) in workspace.statusBar().currentMessage()
+
+
+@needs_exporter
+@pytest.mark.parametrize("cancel_at", [0.0, 0.3, 0.92])
+def test_a_cancelled_export_leaves_no_file(
+    qtbot: QtBot,
+    workspace: MeetingWorkspace,
+    database: Database,
+    open_meeting: Seed,
+    tmp_path: Path,
+    cancel_at: float,
+) -> None:
+    """Cancel pressed before the PDF is laid out, half-way through, or once it is being
+    written beside the destination."""
+    record_a_consultation(database, open_meeting.meeting)
+    page = minutes_page(workspace)
+    folder = tmp_path / "exports"
+    folder.mkdir()
+    destination = folder / "minutes.pdf"
+
+    def press_cancel(reporter: ProgressReporter) -> None:
+        report = reporter.progress
+
+        def progress(fraction: float) -> None:
+            report(fraction)
+            if fraction >= cancel_at:
+                reporter.dialog.cancel()
+
+        reporter.progress = progress  # type: ignore[method-assign]
+
+    result = export_minutes(
+        page.context, page, DocumentLanguage.ENGLISH, destination, reporter_hook=press_cancel
+    )
+    assert result is None
+    assert list(folder.iterdir()) == []
+    assert "cancelled" in workspace._error_banner.text()
+
+
+@needs_exporter
+@pytest.mark.skipif(not preview_available(), reason="no PDF renderer for the preview")
+def test_a_preview_of_the_first_page(
+    qtbot: QtBot, workspace: MeetingWorkspace, database: Database, open_meeting: Seed
+) -> None:
+    record_a_consultation(database, open_meeting.meeting)
+    page = minutes_page(workspace)
+    image = render_first_page(page.context, page, DocumentLanguage.BOTH)
+    assert image is not None and not image.isNull()
+    assert image.width() == PREVIEW_WIDTH
+    assert image.height() > image.width()  # A4, portrait
