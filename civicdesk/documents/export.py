@@ -290,17 +290,15 @@ def export_document(
         _write(temporary, data)
         check()
         with database.transaction(actor) as session:
-            if signing_key is not None and request.kind is DocumentKind.MINUTES:
-                if document_register.current_audit_head(session) != rendered.identity.audit_head:
-                    raise StateError(
-                        _(
-                            "The meeting's records changed while the minutes were being made. "
-                            "Export them again."
-                        )
+            signing_minutes = signing_key is not None and request.kind is DocumentKind.MINUTES
+            head = document_register.current_audit_head(session)
+            if signing_minutes and head != rendered.identity.audit_head:
+                raise StateError(
+                    _(
+                        "The meeting's records changed while the minutes were being made. "
+                        "Export them again."
                     )
-                if rendered.meeting_status is MeetingStatus.CLOSED:
-                    meetings.sign_meeting(session, rendered.meeting_id)
-                    locked = True
+                )
             registered = document_register.record_document(
                 session,
                 kind=request.kind,
@@ -313,6 +311,10 @@ def export_document(
                 signer=signing_key.organisation if signing_key else "",
                 document_id=document_id,
             )
+            # Registered first, then locked: the file belongs to the meeting as it was closed.
+            if signing_minutes and rendered.meeting_status is MeetingStatus.CLOSED:
+                meetings.sign_meeting(session, rendered.meeting_id)
+                locked = True
             # Renamed last, inside the transaction: if the rename fails nothing is registered.
             os.replace(temporary, target)
             replaced = True
