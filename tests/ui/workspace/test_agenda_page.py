@@ -17,6 +17,7 @@ from civicdesk.ui.workspace.pages.agenda import AgendaPage
 from civicdesk.ui.workspace.steps import Step
 from civicdesk.ui.workspace.window import MeetingWorkspace
 from tests.conftest import Seed
+from tests.ui.workspace.test_recommendations_page import assert_reachable_by_tab
 
 KHMER_TITLE = "ការស្វាគមន៍ និងសេចក្តីផ្តើម"
 
@@ -250,3 +251,11 @@ def test_durations_in_each_language() -> None:
     assert format_duration(65, "en") == "1:05"
     assert format_duration(3725, "en") == "1:02:05"
     assert format_duration(65, "km") == "១:០៥"
+
+
+def test_every_control_is_reachable_by_tab(
+    workspace: MeetingWorkspace, seeded_agenda: Seed
+) -> None:
+    page = _page(workspace)
+    page._table.select_row(0)
+    assert_reachable_by_tab(page)

@@ -9,7 +9,17 @@ import uuid
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QTextCursor
-from PySide6.QtWidgets import QComboBox, QDialog
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QAbstractItemView,
+    QAbstractSpinBox,
+    QComboBox,
+    QDialog,
+    QHeaderView,
+    QLineEdit,
+    QPlainTextEdit,
+    QWidget,
+)
 from pytestqt.qtbot import QtBot
 
 from civicdesk.i18n import set_language
@@ -324,3 +334,34 @@ def test_the_item_models_are_sound_qt_models(
     checks = FindingCheckModel()
     checks.set_findings(district_findings, {finding})
     qtmodeltester.check(checks)  # type: ignore[attr-defined]
+
+
+def test_ctrl_enter_adds_and_every_control_is_reachable_by_tab(
+    qtbot: QtBot, workspace: MeetingWorkspace, database: Database
+) -> None:
+    page = _page(workspace)
+    page._text.english.setFocus()
+    qtbot.keyClicks(page._text.english, "Publish the budget.")
+    qtbot.keyClick(page._text.english, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+    assert [r.text_en for r in _rows(database)] == ["Publish the budget."]
+    assert_reachable_by_tab(page)
+
+
+def assert_reachable_by_tab(page: QWidget) -> None:
+    """Every enabled input and button of the page takes focus from the Tab key."""
+    controls = [
+        widget
+        for kind in (
+            QAbstractButton,
+            QAbstractItemView,
+            QAbstractSpinBox,
+            QComboBox,
+            QLineEdit,
+            QPlainTextEdit,
+        )
+        for widget in page.findChildren(kind)
+        if widget.isVisibleTo(page) and widget.isEnabled() and not isinstance(widget, QHeaderView)
+    ]
+    assert controls
+    for widget in controls:
+        assert widget.focusPolicy() & Qt.FocusPolicy.TabFocus, widget

@@ -35,6 +35,7 @@ from civicdesk.ui.workspace.pages.voting import VotingPage
 from civicdesk.ui.workspace.steps import Step
 from civicdesk.ui.workspace.window import MeetingWorkspace
 from tests.conftest import Seed
+from tests.ui.workspace.test_recommendations_page import assert_reachable_by_tab
 
 
 @pytest.fixture
@@ -281,3 +282,12 @@ def test_the_item_models_are_sound_qt_models(
     ballots.set_rows(voters)
     ballots.set_choice(0, BallotChoice.NO)
     qtmodeltester.check(ballots)  # type: ignore[attr-defined]
+
+
+def test_every_control_is_reachable_by_tab(
+    workspace: MeetingWorkspace, drafted: list[uuid.UUID]
+) -> None:
+    page = _page(workspace)
+    for method in range(3):
+        page._method_buttons.button(method).click()
+        assert_reachable_by_tab(page)

@@ -7,6 +7,7 @@ import uuid
 from collections.abc import Sequence
 
 from PySide6.QtCore import Qt, Slot
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -170,6 +171,9 @@ class RecommendationsPage(StepPage):
         self._revert_button = QPushButton(tab)
         self._save_button = QPushButton(tab)
         self._save_button.setDefault(True)
+        # Enter makes a new line in the text, so Ctrl+Enter adds or amends.
+        self._save_shortcut = QShortcut(QKeySequence("Ctrl+Return"), tab)
+        self._save_shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         actions = QHBoxLayout()
         actions.addWidget(self._state, 1)
         actions.addWidget(self._revert_button)
@@ -225,6 +229,7 @@ class RecommendationsPage(StepPage):
         self._theme.activated.connect(self._on_details_chosen)
         self._level.activated.connect(self._on_details_chosen)
         self._findings_model.checkToggled.connect(self._on_finding_toggled)
+        self._save_shortcut.activated.connect(self.save_text)
         self._revisions.currentIdChanged.connect(self._on_revision_changed)
 
     # ------------------------------------------------------------------ StepPage
@@ -241,6 +246,7 @@ class RecommendationsPage(StepPage):
         self._reason_km_label.setText(_("Reason for the amendment (Khmer)"))
         self._reason_en_label.setText(_("Reason for the amendment (English)"))
         self._revert_button.setText(_("Revert"))
+        self._save_button.setToolTip(_("Shortcut: Ctrl+Enter"))
         self._findings_hint.setText(
             _(
                 "Tick the findings this recommendation answers (findings of the district's "
@@ -478,7 +484,7 @@ class RecommendationsPage(StepPage):
     @Slot()
     def save_text(self) -> None:
         """Add the new draft, or amend the recommendation shown: one action each."""
-        if self._locked or not self._text_changed():
+        if self._locked or not self._save_button.isEnabled() or not self._text_changed():
             return
         km, en = self._text.texts()
         row = self._current()
