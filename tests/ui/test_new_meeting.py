@@ -256,3 +256,16 @@ def test_the_form_models_pass_qt_model_tester(
         qtmodeltester.check(form._meetings)  # type: ignore[attr-defined]
     finally:
         set_language("en")
+
+
+def test_each_place_level_waits_for_the_one_above(qtbot: QtBot) -> None:
+    form = MeetingForm()
+    qtbot.addWidget(form)
+    form.show()
+    assert not form.district.isEnabled() and not form.commune.isEnabled()
+    choose_place(qtbot, form.province, "batt")
+    assert form.district.isEnabled() and not form.commune.isEnabled()
+    form.set_editable(True)  # as a page does after every change: still waits
+    assert not form.commune.isEnabled()
+    choose_place(qtbot, form.district, "bav")
+    assert form.commune.isEnabled()

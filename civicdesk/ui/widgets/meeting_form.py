@@ -387,6 +387,11 @@ class MeetingForm(QWidget):
     def _follows_from_id(self) -> uuid.UUID | None:
         return self._meetings.meeting_id_at(self.follows_from.currentIndex())
 
+    def set_editable(self, editable: bool) -> None:
+        """After a page made every input read-only or editable again: the place levels that
+        have nothing to choose from stay disabled."""
+        self._places.update_enabled(editable)
+
     # ------------------------------------------------------------------ errors
 
     def show_error(self, field: str, message: str) -> bool:

@@ -130,6 +130,7 @@ class PlacePicker(QObject):
         self.district = PlaceCombo(parent)
         self.commune = PlaceCombo(parent)
         self.province.set_options(places.provinces())
+        self.update_enabled()
         self.province.codeChanged.connect(self._on_province_changed)
         self.district.codeChanged.connect(self._on_district_changed)
         self.commune.codeChanged.connect(self._on_commune_changed)
@@ -154,7 +155,7 @@ class PlacePicker(QObject):
     def _fill_districts(self, province_code: str | None, district_code: str | None) -> None:
         options = places.districts(province_code) if province_code else []
         self.district.set_options(options, district_code)
-        self.district.setEnabled(bool(options))
+        self.update_enabled()
 
     def _fill_communes(
         self, province_code: str | None, district_code: str | None, commune_code: str | None
@@ -163,7 +164,13 @@ class PlacePicker(QObject):
             places.communes(province_code, district_code) if province_code and district_code else []
         )
         self.commune.set_options(options, commune_code)
-        self.commune.setEnabled(bool(options))
+        self.update_enabled()
+
+    def update_enabled(self, editable: bool = True) -> None:
+        """A level can be chosen once the level above is (and while the form is editable)."""
+        self.province.setEnabled(editable)
+        self.district.setEnabled(editable and self.district.count() > 0)
+        self.commune.setEnabled(editable and self.commune.count() > 0)
 
     @Slot(object)
     def _on_province_changed(self, code: str | None) -> None:

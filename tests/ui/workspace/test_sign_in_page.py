@@ -177,6 +177,8 @@ def test_a_new_person_with_a_new_organisation_is_added_and_signed_in(
     form.name_km.insert("អ៊ុក វណ្ណា")
     form.male.click()
     form.new_organisation.click()
+    page.apply_lock(False)  # as the window does after every change
+    assert not form.organisation.isEnabled()
     form.organisation_km.insert("សហគមន៍តាពុង")
     qtbot.keyClicks(form.organisation_en, "Ta Pung community")
     form.organisation_kind.setCurrentIndex(

@@ -108,6 +108,10 @@ class SetupPage(StepPage):
             lacking.append(_("No clerk chosen"))
         return lacking
 
+    def apply_lock(self, locked: bool) -> None:
+        super().apply_lock(locked)
+        self.form.set_editable(not locked)
+
     # ------------------------------------------------------------------ saving
 
     @Slot()

@@ -206,6 +206,7 @@ class SignInPage(StepPage):
 
     def apply_lock(self, locked: bool) -> None:
         super().apply_lock(locked)
+        self.new_person.set_editable(not locked)
         self.attendance_panel.set_locked(locked)
         self.headcount_panel.set_locked(locked)
         if locked:

@@ -385,6 +385,11 @@ class NewPersonForm(QWidget):
         if organisation is not None:
             self.sideSuggested.emit(organisation.side)
 
+    def set_editable(self, editable: bool) -> None:
+        """After the page made every input read-only or editable again: the organisation
+        list stays disabled while a new organisation is being given."""
+        self.organisation.setEnabled(editable and not self.new_organisation.isChecked())
+
     @Slot(bool)
     def _on_new_organisation_toggled(self, checked: bool) -> None:
         self.organisation.setEnabled(not checked)
