@@ -18,7 +18,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from civicdesk.i18n import _, current_language
+from civicdesk.i18n import _, current_language, ngettext
 from civicdesk.models.enums import DocumentKind, DocumentLanguage
 from civicdesk.services import ValidationError, open_database
 from civicdesk.storage.database import resolve_url
@@ -109,9 +109,11 @@ def _export(args: argparse.Namespace, kind: DocumentKind) -> int:
     finally:
         database.dispose()
     print(
-        _("Wrote {path}: {pages} pages, SHA-256 {sha256}, document ID {id}.").format(
-            path=result.path, pages=result.pages, sha256=result.sha256, id=result.document_id
-        )
+        ngettext(
+            "Wrote {path}: {pages} page, SHA-256 {sha256}, document ID {id}.",
+            "Wrote {path}: {pages} pages, SHA-256 {sha256}, document ID {id}.",
+            result.pages,
+        ).format(path=result.path, pages=result.pages, sha256=result.sha256, id=result.document_id)
     )
     if result.signed:
         print(_("Signed by {signer}.").format(signer=result.signer))

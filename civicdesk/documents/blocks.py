@@ -18,6 +18,7 @@ from reportlab.platypus import Flowable, Image, KeepTogether, Spacer, Table, Tab
 
 from civicdesk.documents.textflow import TextBlock, TextStyle, draw_text, text_width
 from civicdesk.documents.wording import Phrase, Wording
+from civicdesk.i18n.khmer import format_number
 
 __all__ = [
     "Composer",
@@ -82,8 +83,11 @@ class Composer:
 
     def heading(self, phrase: Phrase, number: int | None = None) -> list[Flowable]:
         if number is not None:
-            digits = self.wording.number(number)[0]
-            phrase = tuple(f"{digits}. {text}" for text in phrase)
+            languages = self.wording.languages
+            phrase = tuple(
+                f"{format_number(number, languages[min(i, len(languages) - 1)])}. {text}"
+                for i, text in enumerate(phrase)
+            )
         return self.blocks(phrase, HEADING)
 
     def subheading(self, phrase: Phrase) -> list[Flowable]:

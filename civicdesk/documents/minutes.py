@@ -93,7 +93,7 @@ class _Sections:
                 rows.append(self._count_row(w.label(kind), counts))
         other = stats.by_organisation_kind.get(None)
         if other and other.total:
-            rows.append(self._count_row(w.gettext("No organisation"), other))
+            rows.append(self._count_row(w.gettext("No organisation recorded"), other))
         table = self.c.table(
             [w.gettext("Present"), w.gettext("Total"), w.gettext("Women"), w.gettext("Men")],
             rows,
@@ -102,8 +102,8 @@ class _Sections:
         )
         note = w.format(
             w.gettext(
-                "{named} people signed in by name and {anonymous} counted without names; "
-                "{absent} invited people did not come. The list is in the annex."
+                "Signed in by name: {named}; counted without names: {anonymous}; invited but "
+                "absent: {absent}. The list is in the annex."
             ),
             named=stats.named,
             anonymous=stats.anonymous,
@@ -207,7 +207,7 @@ class _Sections:
         notes = [self._amendment(revision) for revision in amendments]
         joined = tuple("; ".join(note[i] for note in notes) for i in range(len(w.languages)))
         return w.format(
-            w.gettext("Amended {count} times: {amendments}."),
+            w.gettext("Amendments ({count}): {amendments}."),
             count=len(amendments),
             amendments=joined,
         )
@@ -296,7 +296,7 @@ class _Sections:
                 w.gettext("Status"),
             ],
             rows,
-            [WIDTH * 0.07, WIDTH * 0.37, WIDTH * 0.18, WIDTH * 0.15, WIDTH * 0.11, WIDTH * 0.12],
+            [WIDTH * 0.07, WIDTH * 0.34, WIDTH * 0.17, WIDTH * 0.16, WIDTH * 0.14, WIDTH * 0.12],
         )
         return [*self.heading(w.gettext("Joint action plan")), table]
 
@@ -313,7 +313,9 @@ class _Sections:
             )
             story += self.c.paragraph(
                 w.format(
-                    w.gettext("Joint list of {district}: {count} recommendations ({status})."),
+                    w.gettext(
+                        "Joint list of {district} ({status}); recommendations on it: {count}."
+                    ),
                     district=w.pick(*names),
                     count=len(joint_list.items),
                     status=w.label(joint_list.status),
@@ -380,13 +382,13 @@ class _Sections:
                     ],
                     rows,
                     [
+                        WIDTH * 0.06,
+                        WIDTH * 0.19,
                         WIDTH * 0.07,
-                        WIDTH * 0.2,
-                        WIDTH * 0.08,
-                        WIDTH * 0.24,
+                        WIDTH * 0.22,
                         WIDTH * 0.17,
-                        WIDTH * 0.13,
-                        WIDTH * 0.11,
+                        WIDTH * 0.14,
+                        WIDTH * 0.15,
                     ],
                     style=CELL.but(size=8.5),
                 )

@@ -150,7 +150,7 @@ def test_minutes_report_votes_amendments_attendance_and_signatures(
     text = " ".join(pdftotext(path).split())
     assert "Tuesday 23 November 2021" in text
     assert "Meeting room, Bavel District Hall" in text
-    assert "Amended 2 times: revision 2 by Srey Pov" in text
+    assert "Amendments (2): revision 2 by Srey Pov" in text
     assert "The CSO side asked for a precise place;" in text
     assert "Sub-national administration: 2 in favour, 0 against, 0 abstaining" in text
     assert "Adopted by consensus" in text
