@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import uuid
-from typing import Any
 
 from PySide6.QtCore import Qt, QTimer, Slot
 from PySide6.QtWidgets import (
@@ -37,11 +36,11 @@ from civicdesk.ui.itemmodels.row_table import WARNING_COLOUR
 from civicdesk.ui.widgets.bilingual_text import BilingualTextEdit
 from civicdesk.ui.widgets.number_spin import NumberSpinBox
 from civicdesk.ui.widgets.record_table import RecordTableView
+from civicdesk.ui.workspace import agenda_commands as commands
 from civicdesk.ui.workspace.context import Topic, WorkspaceContext
 from civicdesk.ui.workspace.page import StepPage
 from civicdesk.ui.workspace.pages import register
 from civicdesk.ui.workspace.steps import Step
-from civicdesk.ui.workspace.undoable import PageCommand, create_command, record_ids
 
 TICK_MS = 1000
 #: A planned length is saved this long after the last arrow click or keystroke.
@@ -341,18 +340,11 @@ class AgendaPage(StepPage):
     def add_item(self) -> None:
         if self._locked:
             return
-        title_km = self._new_title_km.text()
-        title_en = self._new_title_en.text()
-        minutes = self._new_minutes.value()
-        meeting_id = self.context.meeting_id
-
-        def create(session: Session) -> uuid.UUID:
-            return agenda.add_agenda_item(
-                session, meeting_id, title_km=title_km, title_en=title_en, planned_minutes=minutes
-            )
-
-        command = create_command(
-            self.context, _("Add agenda item"), Topic.AGENDA, create, agenda.remove_agenda_item
+        command = commands.add_command(
+            self.context,
+            self._new_title_km.text(),
+            self._new_title_en.text(),
+            self._new_minutes.value(),
         )
         if self.context.execute(command):
             self._new_title_km.clear()
@@ -367,29 +359,7 @@ class AgendaPage(StepPage):
             return
         self._save_pending()
         row = self.context.read(_fresh_row, self.context.meeting_id, row.id) or row
-        self.context.execute(self._remove_command(row))
-
-    def _remove_command(self, row: AgendaRow) -> PageCommand:
-        ids = record_ids(self.context)
-        meeting_id = self.context.meeting_id
-
-        def remove(session: Session) -> None:
-            agenda.remove_agenda_item(session, ids.current(row.id))
-
-        def put_back(session: Session, _result: Any) -> None:
-            new_id = agenda.add_agenda_item(
-                session,
-                meeting_id,
-                title_km=row.title_km,
-                title_en=row.title_en,
-                planned_minutes=row.planned_minutes,
-            )
-            agenda.set_agenda_notes(session, new_id, notes_km=row.notes_km, notes_en=row.notes_en)
-            agenda.move_agenda_item(session, new_id, row.position)
-            _restore_times(session, meeting_id, new_id, row)
-            ids.replace(ids.current(row.id), new_id)
-
-        return PageCommand(_("Remove agenda item"), Topic.AGENDA, remove, put_back)
+        self.context.execute(commands.remove_command(self.context, row))
 
     @Slot()
     def move_up(self) -> None:
@@ -401,18 +371,9 @@ class AgendaPage(StepPage):
 
     def _move(self, step: int) -> None:
         row: AgendaRow | None = self._table.current_record()
-        if row is None or self._locked:
-            return
-        ids = record_ids(self.context)
-        old, new = row.position, row.position + step
-
-        def move(session: Session) -> None:
-            agenda.move_agenda_item(session, ids.current(row.id), new)
-
-        def back(session: Session, _result: Any) -> None:
-            agenda.move_agenda_item(session, ids.current(row.id), old)
-
-        self.context.execute(PageCommand(_("Move agenda item"), Topic.AGENDA, move, back))
+        if row is not None and not self._locked:
+            command = commands.move_command(self.context, row.id, row.position, row.position + step)
+            self.context.execute(command)
 
     @Slot()
     def start_item(self) -> None:
@@ -431,86 +392,34 @@ class AgendaPage(StepPage):
         if not self._loading:
             self._details_timer.start()
 
+    def _shown_row(self) -> AgendaRow | None:
+        number = self._model.row_of(self._shown_id) if self._shown_id is not None else -1
+        row: AgendaRow | None = self._model.row_at(number) if number >= 0 else None
+        return row
+
     @Slot()
     def save_details(self) -> None:
         """Title and planned minutes of the item shown, if they changed."""
         self._details_timer.stop()
-        if self._loading or self._locked or self._shown_id is None:
+        row = self._shown_row()
+        if self._loading or self._locked or row is None:
             return
-        row = self._model.row_at(self._model.row_of(self._shown_id))
         after = (clean(self._title_km.text()), clean(self._title_en.text()), self._planned.value())
         before = (row.title_km, row.title_en, row.planned_minutes)
-        if after == before:
-            return
-        ids = record_ids(self.context)
-        item_id = row.id
-
-        def update(values: tuple[str, str, int]) -> Any:
-            def apply(session: Session, _result: Any = None) -> None:
-                agenda.update_agenda_item(
-                    session,
-                    ids.current(item_id),
-                    title_km=values[0],
-                    title_en=values[1],
-                    planned_minutes=values[2],
-                )
-
-            return apply
-
-        command = PageCommand(
-            _("Edit agenda item"),
-            Topic.AGENDA,
-            update(after),
-            update(before),
-            merge_key=("agenda-details", item_id),
-        )
-        self.context.execute(command)
+        if after != before:
+            self.context.execute(commands.details_command(self.context, row.id, before, after))
 
     @Slot()
     def save_notes(self) -> None:
-        if self._locked or self._shown_id is None:
+        row = self._shown_row()
+        if self._locked or row is None:
             return
-        row_number = self._model.row_of(self._shown_id)
-        if row_number < 0:
-            return
-        row = self._model.row_at(row_number)
         km, en = self._notes.texts()
         after = (clean(km), clean(en))
         before = (row.notes_km, row.notes_en)
-        if after == before:
-            return
-        ids = record_ids(self.context)
-        item_id = row.id
-
-        def notes(values: tuple[str, str]) -> Any:
-            def apply(session: Session, _result: Any = None) -> None:
-                agenda.set_agenda_notes(
-                    session, ids.current(item_id), notes_km=values[0], notes_en=values[1]
-                )
-
-            return apply
-
-        command = PageCommand(
-            _("Edit discussion notes"),
-            Topic.AGENDA,
-            notes(after),
-            notes(before),
-            merge_key=("agenda-notes", item_id),
-        )
-        self.context.execute(command)
+        if after != before:
+            self.context.execute(commands.notes_command(self.context, row.id, before, after))
 
 
 def _fresh_row(session: Session, meeting_id: uuid.UUID, item_id: uuid.UUID) -> AgendaRow | None:
     return next((row for row in agenda.agenda(session, meeting_id) if row.id == item_id), None)
-
-
-def _restore_times(session: Session, meeting_id: uuid.UUID, item_id: uuid.UUID, row: Any) -> None:
-    """Give a re-added item its clock back, unless another item is running now (starting one
-    would stop that one at the old time)."""
-    if row.started_at is None:
-        return
-    if any(other.running for other in agenda.agenda(session, meeting_id) if other.id != item_id):
-        return
-    agenda.start_agenda_item(session, item_id, at=row.started_at)
-    if row.ended_at is not None:
-        agenda.end_agenda_item(session, item_id, at=row.ended_at)
