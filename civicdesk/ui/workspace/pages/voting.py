@@ -9,7 +9,6 @@ from PySide6.QtCore import Qt, Slot
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QButtonGroup,
-    QGridLayout,
     QGroupBox,
     QHBoxLayout,
     QLabel,
@@ -50,45 +49,14 @@ from civicdesk.ui.itemmodels.voting import (
     VotingListModel,
     VotingRow,
 )
-from civicdesk.ui.widgets.number_spin import NumberSpinBox
 from civicdesk.ui.widgets.record_table import RecordTableView
+from civicdesk.ui.widgets.tally_grid import TallyGrid
 from civicdesk.ui.workspace.context import Topic, WorkspaceContext
 from civicdesk.ui.workspace.page import StepPage
 from civicdesk.ui.workspace.pages import register
 from civicdesk.ui.workspace.steps import Step
 
 METHODS = (VoteMethod.TALLY, VoteMethod.NAMED, VoteMethod.CONSENSUS)
-#: Far above any room; a count above the voters present is refused next to the field instead.
-MAX_COUNT = 9999
-
-
-class SideRow:
-    """One side's line of the tally: in favour, against, abstain, voters present, refusal."""
-
-    def __init__(self, side: Side, parent: QWidget) -> None:
-        self.side = side
-        self.name = QLabel(parent)
-        self.yes = NumberSpinBox(parent)
-        self.no = NumberSpinBox(parent)
-        self.abstain = NumberSpinBox(parent)
-        for spin in self.spins():
-            spin.setRange(0, MAX_COUNT)
-            spin.setAccelerated(True)
-        self.present = QLabel(parent)
-        self.present.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.error = QLabel(parent)
-        self.error.setWordWrap(True)
-        self.error.setStyleSheet(f"color: {WARNING_COLOUR.name()}; font-weight: bold;")
-
-    def spins(self) -> tuple[NumberSpinBox, NumberSpinBox, NumberSpinBox]:
-        return self.yes, self.no, self.abstain
-
-    def tally(self) -> SideTally:
-        return SideTally(self.yes.value(), self.no.value(), self.abstain.value())
-
-    def clear(self) -> None:
-        for spin in self.spins():
-            spin.setValue(0)
 
 
 def _outcome_colour(outcome: VoteOutcome) -> str:
@@ -196,26 +164,9 @@ class VotingPage(StepPage):
         layout.addWidget(splitter)
 
     def _build_tally(self) -> QWidget:
-        page = QWidget(self)
-        self._sides = [SideRow(side, page) for side in VOTING_SIDES]
-        self._column_labels = [QLabel(page) for _ in range(4)]
-        grid = QGridLayout(page)
-        grid.setContentsMargins(0, 0, 0, 0)
-        for column, header in enumerate(self._column_labels, start=1):
-            header.setAlignment(Qt.AlignmentFlag.AlignCenter)
-            header.setWordWrap(True)
-            grid.addWidget(header, 0, column)
-        for row_number, side_row in enumerate(self._sides, start=1):
-            grid.addWidget(side_row.name, row_number, 0)
-            for column, spin in enumerate(side_row.spins(), start=1):
-                grid.addWidget(spin, row_number, column)
-            grid.addWidget(side_row.present, row_number, 4)
-            grid.addWidget(side_row.error, row_number, 5)
-        for column in range(1, 5):
-            grid.setColumnStretch(column, 1)
-        grid.setColumnStretch(5, 2)
-        grid.setRowStretch(len(self._sides) + 1, 1)
-        return page
+        self._tally = TallyGrid(self)
+        self._sides = self._tally.sides
+        return self._tally
 
     def _build_named(self) -> QWidget:
         page = QWidget(self)
@@ -252,9 +203,7 @@ class VotingPage(StepPage):
     def _connect(self) -> None:
         self._list.currentIdChanged.connect(self._on_current_changed)
         self._method_buttons.idToggled.connect(self._on_method_toggled)
-        for side_row in self._sides:
-            for spin in side_row.spins():
-                spin.valueChanged.connect(self._on_input_changed)
+        self._tally.changed.connect(self._on_input_changed)
         self._ballot_model.ballotsChanged.connect(self._on_input_changed)
         self._objection.textChanged.connect(self._on_input_changed)
         self._record_button.clicked.connect(self.record_vote)
@@ -265,13 +214,7 @@ class VotingPage(StepPage):
         self._method_box.setTitle(_("How the vote is taken"))
         for number, method in enumerate(METHODS):
             self._method_buttons.button(number).setText(label(method))
-        headers = (_("In favour"), _("Against"), _("Abstain"), _("Voters present"))
-        for header, text in zip(self._column_labels, headers, strict=True):
-            header.setText(text)
-        for side_row in self._sides:
-            side_row.name.setText(label(side_row.side))
-            for spin in side_row.spins():
-                spin.refresh_text()
+        self._tally.retranslate()
         self._named_hint.setText(
             _("Tick one choice per voter present (Space ticks the highlighted cell).")
         )
@@ -294,6 +237,7 @@ class VotingPage(StepPage):
         self._rule = details.vote_rule
         self._meeting_open = summary.status is MeetingStatus.OPEN
         self._voters = self.context.read(attendance.voters_present, meeting_id)
+        self._tally.set_voters(self._voters)
         voters = [
             row
             for row in self.context.read(attendance.attendance_list, meeting_id)
@@ -387,8 +331,7 @@ class VotingPage(StepPage):
     def _clear_inputs(self) -> None:
         self._loading = True
         try:
-            for side_row in self._sides:
-                side_row.clear()
+            self._tally.clear()
             self._ballot_model.clear_choices()
             self._objection.clear()
         finally:
@@ -402,31 +345,13 @@ class VotingPage(StepPage):
     def tally(self) -> Tally:
         method = self.method()
         if method is VoteMethod.TALLY:
-            sna, civil_society = (side_row.tally() for side_row in self._sides)
-            return Tally(sna, civil_society)
+            return self._tally.tally()
         if method is VoteMethod.NAMED:
             counts = {side: {"yes": 0, "no": 0, "abstain": 0} for side in VOTING_SIDES}
             for person_id, choice in self._ballot_model.ballots():
                 counts[self._voter_sides[person_id]][choice.value] += 1
             return Tally(SideTally(**counts[Side.SNA]), SideTally(**counts[Side.CIVIL_SOCIETY]))
         return Tally()
-
-    def _refusals(self, tally: Tally) -> dict[Side, str]:
-        """A side that cast more votes than it has voters present, and what to tell."""
-        refusals: dict[Side, str] = {}
-        language = current_language()
-        for side in VOTING_SIDES:
-            present = self._voters.get(side, 0)
-            cast = tally.side(side).cast
-            if cast > present:
-                refusals[side] = ngettext(
-                    "{cast} votes, but only {present} voter present",
-                    "{cast} votes, but only {present} voters present",
-                    present,
-                ).format(
-                    cast=format_number(cast, language), present=format_number(present, language)
-                )
-        return refusals
 
     @Slot(int, bool)
     def _on_method_toggled(self, number: int, checked: bool) -> None:
@@ -440,13 +365,10 @@ class VotingPage(StepPage):
             self._update_outcome()
 
     def _update_outcome(self) -> None:
-        language = current_language()
         method = self.method()
         tally = self.tally()
-        refusals = self._refusals(tally) if method is not VoteMethod.CONSENSUS else {}
-        for side_row in self._sides:
-            side_row.present.setText(format_number(self._voters.get(side_row.side, 0), language))
-            side_row.error.setText(refusals.get(side_row.side, ""))
+        refusals = self._tally.refusals(tally) if method is not VoteMethod.CONSENSUS else {}
+        self._tally.show_refusals(refusals)
         self._rule_label.setText(_("Rule: {rule}").format(rule=label(self._rule)))
         row = self._current()
         something = method is VoteMethod.CONSENSUS or tally.sna.cast + tally.civil_society.cast
