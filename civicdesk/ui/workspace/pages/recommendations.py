@@ -31,17 +31,16 @@ from civicdesk.i18n.labels import choices, label
 from civicdesk.i18n.text import clean
 from civicdesk.models.enums import RecommendationStatus, ResponsibleLevel, Theme
 from civicdesk.services import findings, recommendations
-from civicdesk.services.recommendations import RecommendationRow, RevisionRow
+from civicdesk.services.recommendations import RecommendationRow
 from civicdesk.ui.itemmodels.findings import FindingCheckModel
 from civicdesk.ui.itemmodels.recommendations import (
     RecommendationColumn,
     RecommendationTableModel,
-    RevisionTableModel,
 )
 from civicdesk.ui.widgets.bilingual_text import BilingualTextEdit
 from civicdesk.ui.widgets.reason_dialog import ReasonDialog
 from civicdesk.ui.widgets.record_table import RecordTableView
-from civicdesk.ui.widgets.revision_diff import RevisionDiffView
+from civicdesk.ui.widgets.revision_history import RevisionHistory
 from civicdesk.ui.workspace import recommendation_commands as commands
 from civicdesk.ui.workspace.context import Topic, WorkspaceContext
 from civicdesk.ui.workspace.page import StepPage
@@ -202,19 +201,10 @@ class RecommendationsPage(StepPage):
         return tab
 
     def _build_history_tab(self) -> QWidget:
-        tab = QWidget(self)
-        self._revisions_model = RevisionTableModel(self)
-        self._revisions = RecordTableView(self._revisions_model, tab, stretch_column=2)
-        self._diff = RevisionDiffView(tab)
-        splitter = QSplitter(Qt.Orientation.Vertical, tab)
-        splitter.setChildrenCollapsible(False)
-        splitter.addWidget(self._revisions)
-        splitter.addWidget(self._diff)
-        splitter.setStretchFactor(0, 1)
-        splitter.setStretchFactor(1, 2)
-        layout = QVBoxLayout(tab)
-        layout.addWidget(splitter)
-        return tab
+        self._history = RevisionHistory(self)
+        self._revisions_model = self._history.model
+        self._diff = self._history.diff
+        return self._history
 
     def _connect(self) -> None:
         self._table.currentIdChanged.connect(self._on_current_changed)
@@ -230,7 +220,6 @@ class RecommendationsPage(StepPage):
         self._level.activated.connect(self._on_details_chosen)
         self._findings_model.checkToggled.connect(self._on_finding_toggled)
         self._save_shortcut.activated.connect(self.save_text)
-        self._revisions.currentIdChanged.connect(self._on_revision_changed)
 
     # ------------------------------------------------------------------ StepPage
 
@@ -261,8 +250,7 @@ class RecommendationsPage(StepPage):
             self._loading = False
         self._model.retranslate()
         self._findings_model.retranslate()
-        self._revisions_model.retranslate()
-        self._diff.retranslate()
+        self._history.retranslate()
         self._update_state()
 
     @staticmethod
@@ -342,7 +330,7 @@ class RecommendationsPage(StepPage):
                     )
                     self._findings_model.set_checked(set())
                     self._clear_reasons()
-                self._revisions_model.set_rows([])
+                self._history.clear()
             else:
                 if switching:
                     km, en = self._unsaved.pop(row.id, (row.text_km, row.text_en))
@@ -355,16 +343,10 @@ class RecommendationsPage(StepPage):
                 self._theme.setCurrentIndex(max(0, self._theme.findData(row.theme)))
                 self._level.setCurrentIndex(max(0, self._level.findData(row.responsible_level)))
                 self._findings_model.set_checked(set(row.finding_ids))
-                newest_before = self._revisions_model.rows()[:1]
-                history = list(reversed(self.context.read(recommendations.revisions, row.id)))
-                self._revisions.set_rows(history)
-                # A new revision (an amendment, an undo) is shown at once against the last one.
-                newest_changed = newest_before != history[:1]
-                if switching or newest_changed or self._revisions.current_id() is None:
-                    self._revisions.select_row(0)
+                history = self.context.read(recommendations.revisions, row.id)
+                self._history.show_history(history, newest=switching)
         finally:
             self._loading = False
-        self._show_diff()
         self._update_state()
 
     def _clear_reasons(self) -> None:
@@ -451,19 +433,6 @@ class RecommendationsPage(StepPage):
         self._save_button.setEnabled(changeable and changed)
         self._revert_button.setEnabled(changeable and changed and row is not None)
         self._state.setStyleSheet("color: #8a4b00;" if changed and row is not None else "")
-
-    @Slot(object)
-    def _on_revision_changed(self, _revision_id: object) -> None:
-        self._show_diff()
-
-    def _show_diff(self) -> None:
-        revision: RevisionRow | None = self._revisions.current_record()
-        if revision is None:
-            self._diff.show_revisions(None, None)
-            return
-        rows: list[RevisionRow] = self._revisions_model.rows()
-        previous = next((r for r in rows if r.number == revision.number - 1), None)
-        self._diff.show_revisions(revision, previous)
 
     @Slot()
     def _on_text_changed(self) -> None:
