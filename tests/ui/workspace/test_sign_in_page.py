@@ -532,6 +532,11 @@ def test_the_page_opens_in_each_language(
         else:
             assert "Sok Chanthy (សុខ ចាន់ធី)" in names
             assert "Present: <b>4</b>" in counts
+        page.headcount_panel.add_button.click()
+        dialog = page.headcount_panel.dialog
+        assert dialog is not None
+        assert dialog.women.text() == ("០" if language == "km" else "0")
+        dialog.reject()
         page.search_panel.add_button.click()
         page.new_person.new_organisation.click()
         # The new-person form fits beside the list at 1366×768 (it scrolls rather than clips).

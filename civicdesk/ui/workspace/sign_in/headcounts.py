@@ -52,6 +52,7 @@ class HeadcountDialog(QDialog):
         ):
             spin.setRange(0, MAX_COUNT)
             spin.setValue(value)
+            spin.refresh_text()  # a value that did not change was written in Latin digits
         for fixed in (self.group_km, self.group_en, self.side):
             fixed.setEnabled(row is None)
         self.error = QLabel(self)
