@@ -6,12 +6,16 @@ set aside by an earlier conflict) are compared with the package's by their clock
 - a version this database has already seen, or an older one, changes nothing;
 - a newer one replaces the one in the table (a deletion deletes it);
 - one made beside the version here (both changed since they last met) is a conflict. The table
-  holds the version changed last, the other is kept in `exchange_conflict` until a person
-  chooses; versions a newer one has seen settle the conflicts they were part of.
+  holds one of them (a signed meeting or an endorsed list if one is, else the one changed
+  last), the others are kept in `exchange_conflict` until a person chooses; a version that has
+  seen a set-aside one settles its conflict.
 
-What the database ends up with depends only on the set of versions it has seen, never on the
-order the packages came in. A record locked here (a signed meeting, an endorsed list) is never
-changed: a newer version of it is only set aside. Records are written through the ORM, table by
+The table and the conflicts hold exactly the newest versions seen (those no other version seen
+has seen), so the result depends only on which versions the database has seen, never on the
+order the packages came in. A record locked here (a signed meeting, an endorsed list and what
+they record) is never changed: a newer version of it is only set aside. (That one exception to
+order: a record of a meeting edited on one laptop while another signed the meeting stays as the
+first package to reach the secretariat had it.) Records are written through the ORM, table by
 table (parents first, children first when updating and deleting), so the audit log records them
 as "package.import" events and the database's constraints check each one; anything refused
 rolls the whole import back.
@@ -22,7 +26,7 @@ from __future__ import annotations
 import uuid
 from collections import defaultdict
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from enum import Enum
 from pathlib import Path
 from typing import Any
@@ -172,13 +176,6 @@ def decide(
     if _seen(incoming, ([local] if local else []) + [v for _c, v in known]):
         return _Decision(_Outcome.UNCHANGED)
     open_known = [(c, v) for c, v in known if not c.resolution]
-    if local is not None and incoming.digest == local.digest:
-        # The same content reached by both: no conflict, the clocks merge.
-        if locked:
-            return _Decision(_Outcome.UNCHANGED)
-        merged = replace(local, clock=local.clock.merge(incoming.clock))
-        settled = [c for c, v in open_known if merged.clock.compare(v.clock) is Order.NEWER]
-        return _Decision(_Outcome.CHANGED, merged, [], settled)
     candidates = ([local] if local else []) + [v for _c, v in open_known]
     survivors = [v for v in candidates if incoming.clock.compare(v.clock) is not Order.NEWER]
     frontier = [*survivors, incoming]

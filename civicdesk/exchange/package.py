@@ -232,6 +232,10 @@ def read_package(path: Path) -> RawPackage:
         tables: dict[str, tuple[list[str], list[list[Any]]]] = {}
         events: list[dict[str, Any]] | None = None
         for name in sorted(manifest.entries):
+            if name != EVENTS_NAME and not (
+                name.startswith(RECORDS_FOLDER) and name.endswith(".json")
+            ):
+                raise _refuse(_("it holds an unexpected part {name}.").format(name=name))
             data = _read_entry(archive, name)
             if sha256(data) != manifest.entries[name]:
                 raise _refuse(
@@ -244,11 +248,9 @@ def read_package(path: Path) -> RawPackage:
                         _("the part {name} is not laid out as expected.").format(name=name)
                     )
                 events = parsed["events"]
-            elif name.startswith(RECORDS_FOLDER):
+            else:
                 table, columns, rows = _table_entry(name, parsed)
                 tables[table] = (columns, rows)
-            else:
-                raise _refuse(_("it holds an unexpected part {name}.").format(name=name))
     if events is None:
         raise _refuse(_("the part {name} is missing.").format(name=EVENTS_NAME))
     return RawPackage(path, manifest, tables, events)

@@ -22,10 +22,15 @@ from civicdesk.exchange.package import RawPackage, refuse
 from civicdesk.i18n import _
 from civicdesk.models import Base, ExchangeConflict, Tombstone
 from civicdesk.models.base import utcnow
+from civicdesk.models.enums import JointListStatus, MeetingStatus
 from civicdesk.storage.sync import Clock
 
 DELETED = "deleted"
 TOMBSTONES = Tombstone.__tablename__
+#: (table, status) of the versions that lock their record.
+SEALING_STATUSES = frozenset(
+    {("meeting", MeetingStatus.SIGNED.value), ("joint_list", JointListStatus.ENDORSED.value)}
+)
 
 
 @dataclass(frozen=True)
@@ -45,10 +50,19 @@ class Version:
     def deleted(self) -> bool:
         return self.values is None
 
-    def sort_key(self) -> tuple[str, str, str]:
-        """Among versions made beside each other, the one changed last wins (then, for a tie,
-        the laptop id and the content's hash): the same choice whatever order they came in."""
-        return (*self.clock.sort_key(), self.digest)
+    @property
+    def seals(self) -> bool:
+        """Whether this version locks its record: a signed meeting, an endorsed joint list."""
+        if self.encoded is None:
+            return False
+        status = self.encoded.get("status")
+        return (self.table, status) in SEALING_STATUSES
+
+    def sort_key(self) -> tuple[bool, str, str, str]:
+        """Among versions made beside each other, a signed meeting (an endorsed list) wins over
+        any other, then the one changed last (then, for a tie, the laptop id and the content's
+        hash): the same choice whatever order they came in."""
+        return (self.seals, *self.clock.sort_key(), self.digest)
 
     def same_as(self, other: Version) -> bool:
         return self.digest == other.digest and self.clock == other.clock
