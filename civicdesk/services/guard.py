@@ -13,7 +13,7 @@ from sqlalchemy import event, inspect
 from sqlalchemy.orm import Session, UOWTransaction
 
 from civicdesk.i18n import _
-from civicdesk.models import Endorsement, JointList, JointListItem, Meeting
+from civicdesk.models import Document, Endorsement, JointList, JointListItem, Meeting
 from civicdesk.models.enums import JointListStatus, MeetingStatus
 from civicdesk.services.errors import LockedError
 from civicdesk.storage.sync import IMPORTING_KEY
@@ -51,6 +51,10 @@ def _is_locked(session: Session, obj: Any, is_new: bool) -> bool:
         session, obj.joint_list_id
     ):
         return True
+    if isinstance(obj, Document) and is_new:
+        # Registering an export (the signed minutes above all) refers to a locked meeting;
+        # it does not change what the meeting recorded.
+        return False
     meeting_id = getattr(obj, "meeting_id", None)
     if isinstance(meeting_id, uuid.UUID) and _meeting_is_signed(session, meeting_id):
         return True
