@@ -88,6 +88,10 @@ def test_typing_and_enter_sign_in_the_highlighted_person(
     )
     assert page.search_panel.search.text() == ""
     assert "Lim Nary" in page.feedback.text()
+    # A second Enter, with nothing typed, signs no one else in.
+    assert page.search_panel.current_person() is None
+    qtbot.keyClick(page.search_panel.search, Qt.Key.Key_Return)
+    assert len(_rows(database, open_meeting)) == 5
     # The counts follow at once: 5 present, 3 women.
     counts = page.counts.label.text()
     assert "Present: <b>5</b>" in counts and "Women: <b>3</b>" in counts

@@ -173,8 +173,11 @@ class SearchPanel(QWidget):
     ) -> None:
         current = self.current_person()
         self.results_model.set_people(people, statuses)
-        row = self.results_model.row_of(current.id) if current else -1
-        self._highlight(max(row, 0) if people else -1)
+        row = -1  # nothing typed, nothing highlighted: a second Enter signs no one in by chance
+        if self.search.text().strip() and people:
+            # The same person if still found (the list was reloaded), else the best match.
+            row = max(self.results_model.row_of(current.id) if current else -1, 0)
+        self._highlight(row)
 
     def current_person(self) -> PersonInfo | None:
         row = self.results.currentIndex().row()
