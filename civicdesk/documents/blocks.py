@@ -81,13 +81,17 @@ class Composer:
     def title(self, phrase: Phrase) -> list[Flowable]:
         return self.blocks(phrase, TITLE)
 
+    def numbered(self, number: int, phrase: Phrase) -> Phrase:
+        """``1. text``, the number in each language's digits (១. in Khmer)."""
+        languages = self.wording.languages
+        return tuple(
+            f"{format_number(number, languages[min(i, len(languages) - 1)])}. {text}"
+            for i, text in enumerate(phrase)
+        )
+
     def heading(self, phrase: Phrase, number: int | None = None) -> list[Flowable]:
         if number is not None:
-            languages = self.wording.languages
-            phrase = tuple(
-                f"{format_number(number, languages[min(i, len(languages) - 1)])}. {text}"
-                for i, text in enumerate(phrase)
-            )
+            phrase = self.numbered(number, phrase)
         return self.blocks(phrase, HEADING)
 
     def subheading(self, phrase: Phrase) -> list[Flowable]:

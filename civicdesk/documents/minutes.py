@@ -128,8 +128,7 @@ class _Sections:
         story = self.heading(w.gettext("Agenda and discussion"))
         for item in record.agenda:
             title = w.pick(item.title_km, item.title_en)
-            number = w.number(item.position)[0]
-            story += self.c.subheading(tuple(f"{number}. {text}" for text in title))
+            story += self.c.subheading(self.c.numbered(item.position, title))
             timing: Phrase = ()
             if item.started_at and item.ended_at:
                 timing = w.format(

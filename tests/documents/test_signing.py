@@ -263,3 +263,29 @@ def test_an_unsigned_file_is_refused(meeting_db: Database, built: Built, tmp_pat
     )
     assert any("no digital signature" in p for p in _problems(target.read_bytes()))
     assert any("not a readable PDF" in p or "no digital" in p for p in _problems(b"not a pdf"))
+
+
+def test_minutes_of_a_signed_meeting_export_again_signed_or_not(
+    signed_export: SignedExport, organisation_key: Path, tmp_path: Path
+) -> None:
+    """A locked meeting's minutes can still be exported (and signed again): registering a
+    file changes nothing the meeting recorded."""
+    path = tmp_path / "signed-copy.sqlite"
+    shutil.copyfile(signed_export.database_path, path)
+    database = open_database(sqlite_url(path))
+    try:
+        for key in (None, signing.load_signing_key(PASSPHRASE)):
+            target = tmp_path / f"again-{key is not None}.pdf"
+            result = export_document(
+                database,
+                ExportRequest(DocumentKind.MINUTES, signed_export.meeting, DocumentLanguage.KHMER),
+                target,
+                signing_key=key,
+            )
+            assert not result.locked_meeting
+            assert target.exists()
+        assert signing.verify_pdf(target.read_bytes()).ok
+        with database.reading() as session:
+            assert len(session.scalars(select(Document)).all()) == 3
+    finally:
+        database.dispose()
