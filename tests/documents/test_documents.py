@@ -144,6 +144,44 @@ def test_qr_code_and_full_hash_on_the_last_page_only(
     assert rendered.identity.content_sha256.upper() in payload
 
 
+def test_qr_code_decodes_to_the_document_id_and_hash(
+    meeting_db: Database, built: Built, tmp_path: Path
+) -> None:
+    """Read the printed QR code back with a barcode reader (zbarimg, from zbar-tools)."""
+    import shutil
+    import subprocess
+
+    if shutil.which("zbarimg") is None or shutil.which("pdftoppm") is None:
+        pytest.skip("zbarimg (zbar-tools) and pdftoppm (poppler-utils) are needed")
+    rendered, path = _render(meeting_db, built, DocumentKind.JOINT_LIST, "en", tmp_path)
+    page = rendered.pages
+    subprocess.run(
+        [
+            "pdftoppm",
+            "-png",
+            "-r",
+            "150",
+            "-f",
+            str(page),
+            "-l",
+            str(page),
+            str(path),
+            str(tmp_path / "page"),
+        ],
+        check=True,
+    )
+    (image,) = tmp_path.glob("page*.png")
+    result = subprocess.run(["zbarimg", "-q", "--raw", str(image)], capture_output=True, check=True)
+    assert result.stdout.decode().strip() == qr_payload(rendered.identity)
+    assert (
+        qr_payload(rendered.identity)
+        == (
+            f"CIVICDESK:DOCUMENT:{rendered.identity.document_id}:SHA256:"
+            f"{rendered.identity.content_sha256}"
+        ).upper()
+    )
+
+
 def test_minutes_report_votes_amendments_attendance_and_signatures(
     meeting_db: Database, built: Built, tmp_path: Path
 ) -> None:
