@@ -10,8 +10,9 @@ discussion for findings, the joint consultation for recommendations and voting, 
 partnership meeting for the action plan, the endorsement meeting for the signed joint list).
 Whatever pages exist are shown; a step without a page is skipped and said so.
 
-Repeatable: the window has a fixed size and no saved geometry, nothing is changed in the
-database, and "today" (which marks overdue actions) is a fixed day.
+Repeatable: the window has a fixed size and no saved geometry, the demo is built on a fixed
+clock, nothing is changed in the database, and "today" (which marks overdue actions) is a
+fixed day. (With --demo-db the pictures show that database's own timestamps.)
 """
 
 from __future__ import annotations
@@ -136,15 +137,45 @@ def _workspace_step(
         _settle(app)
 
 
+class _DemoClock(dt.datetime):
+    """A clock for building the demo: it starts at a fixed moment and moves on a millisecond
+    each time it is read, so records keep their order and their timestamps (a vote's time,
+    say) come out the same on every run."""
+
+    moment = dt.datetime(2021, 11, 23, 1, 0, tzinfo=dt.UTC)
+
+    @classmethod
+    def now(cls, tz: dt.tzinfo | None = None) -> dt.datetime:  # type: ignore[override]
+        moment = _DemoClock.moment
+        _DemoClock.moment += dt.timedelta(milliseconds=1)
+        return moment.astimezone(tz) if tz else moment.replace(tzinfo=None)
+
+
+def _build_demo_on_a_fixed_clock(database: Database) -> None:
+    """The records' own timestamps come from civicdesk.models.base.utcnow(), which reads the
+    clock through that module's `dt`: that one name is pointed at the demo clock meanwhile."""
+    import types
+
+    from civicdesk.demo.builder import build_demo
+    from civicdesk.models import base
+
+    fixed = types.SimpleNamespace(**{name: getattr(dt, name) for name in dir(dt)})
+    fixed.datetime = _DemoClock
+    real = base.dt  # type: ignore[attr-defined]
+    base.dt = fixed  # type: ignore[attr-defined, assignment]
+    try:
+        build_demo(database)
+    finally:
+        base.dt = real  # type: ignore[attr-defined]
+
+
 def _database(folder: Path, demo_file: Path | None) -> Database:
     path = folder / "demo.sqlite"
     if demo_file is not None:
         shutil.copyfile(demo_file, path)
         return open_database(f"sqlite:///{path}")
-    from civicdesk.demo.builder import build_demo
-
     database = open_database(f"sqlite:///{path}")
-    build_demo(database)
+    _build_demo_on_a_fixed_clock(database)
     return database
 
 
