@@ -179,7 +179,7 @@ class EndorsementTableModel(QAbstractTableModel):
 
     def _display(self, row: EndorsementRow, column: SignatoryColumn) -> str | None:
         if column == SignatoryColumn.SIDE:
-            return label(row.side)
+            return wrappable(label(row.side))
         if column == SignatoryColumn.SIGNATORY:
             # `title` is as written, usually in Khmer; `title_en` its English.
             lines = (

@@ -84,6 +84,11 @@ class EndorsementPage(StepPage):
         signatures_header.setSectionResizeMode(
             SignatoryColumn.SIGNATORY, QHeaderView.ResizeMode.Stretch
         )
+        # The side's name wraps, leaving the signatory's name, title and organisation room.
+        signatures_header.setSectionResizeMode(
+            SignatoryColumn.SIDE, QHeaderView.ResizeMode.Interactive
+        )
+        signatures_header.resizeSection(SignatoryColumn.SIDE, 120)
         self.sides_label = QLabel(self)
         self.sides_label.setWordWrap(True)
         self.sign_button = QPushButton(self)
