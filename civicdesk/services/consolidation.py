@@ -272,7 +272,10 @@ def _check_source(
         .join(Meeting, ConsolidatedRecommendation.meeting_id == Meeting.id)
         .join(Recommendation, ConsolidatedRecommendation.recommendation_id == Recommendation.id)
         .where(
-            ConsolidatedSource.recommendation_id == recommendation.id, Meeting.kind == meeting.kind
+            ConsolidatedSource.recommendation_id == recommendation.id,
+            Meeting.kind == meeting.kind,
+            # A withdrawn consolidation no longer holds its sources: they can be regrouped.
+            Recommendation.status != RecommendationStatus.WITHDRAWN,
         )
     ).first()
     if same_level is not None:

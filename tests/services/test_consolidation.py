@@ -250,6 +250,19 @@ def test_a_recommendation_is_consolidated_once_per_level(demo_database: Database
             consolidation.add_to_consolidated(session, _ids(session, "0204-R01")[0], [first])
 
 
+def test_a_withdrawn_consolidation_lets_its_sources_be_regrouped(demo_database: Database) -> None:
+    first = _group(demo_database, *PARTICIPATION)
+    with demo_database.transaction("secretariat") as session:
+        recommendations.withdraw_recommendation(
+            session, first, _workshop(session), reason_en="Grouped wrongly"
+        )
+    second = _group(demo_database, "0201-R01", "0207-R01")
+    with demo_database.reading() as session:
+        assert consolidation.overview_row(session, second).code == "02-C02"
+        with pytest.raises(StateError, match="withdrawn"):
+            consolidation.add_to_consolidated(session, first, _ids(session, "0204-R02"))
+
+
 def test_signing_the_workshop_locks_its_consolidations(demo_database: Database) -> None:
     consolidated_id = _group(demo_database, *PARTICIPATION)
     with demo_database.transaction("secretariat") as session:

@@ -321,7 +321,9 @@ class RecommendationsTab(QWidget):
             targets = [
                 row
                 for row in consolidation.consolidated(session)
-                if not row.locked and row.id not in {r.id for r in rows}
+                if not row.locked
+                and row.status is not RecommendationStatus.WITHDRAWN
+                and row.id not in {r.id for r in rows}
             ]
         dialog = AddToConsolidatedDialog(targets, rows, self)
         if dialog.exec() != AddToConsolidatedDialog.DialogCode.Accepted:
