@@ -391,3 +391,52 @@ def test_item_models(
     for model in (action_model, progress_model, recommendation_model, organisation_model):
         qtmodeltester.check(model, force_py=True)  # type: ignore[attr-defined]
     assert action_model.rowCount(action_model.index(0, 0)) == 0
+
+
+def test_a_follow_up_meeting_records_progress_on_the_districts_actions(
+    qtbot: QtBot,
+    database: Database,
+    technical: Technical,
+    settings: Settings,
+    message_boxes: list[tuple[str, str]],
+) -> None:
+    with database.transaction("test") as session:
+        action_id = actions.plan_action(
+            session, technical.meeting, actions.ActionPlan(description_en="Post the budget")
+        )
+        follow_up = meetings.plan_meeting(
+            session,
+            meetings.MeetingDetails(
+                kind=MeetingKind.FOLLOW_UP,
+                title_km="",
+                title_en="Follow-up, Bavel",
+                meeting_date=dt.date(2022, 3, 1),
+                province_code="02",
+                district_code="0204",
+            ),
+        )
+        meetings.open_meeting(session, follow_up)
+    workspace = MeetingWorkspace(database, follow_up, settings, actor="test")
+    qtbot.addWidget(workspace)
+    workspace.show()
+    workspace.show_step(Step.ACTIONS)
+    page = page_of(workspace)
+    assert page.missing() == ["No progress recorded"]
+    action = page.selected_action()
+    assert action is not None and action.id == action_id
+    assert page.editor.office_en.isReadOnly()  # planned at the technical meeting
+    assert not page.add_button.isVisible()
+    assert page.record_button.isEnabled()
+
+    def fill_dialog() -> None:
+        dialog = QApplication.activeModalWidget()
+        assert isinstance(dialog, ProgressDialog)
+        dialog.date.set_date(dt.date(2022, 2, 20))
+        dialog.percent.setValue(30)
+        dialog.buttons.accepted.emit()
+
+    QTimer.singleShot(0, fill_dialog)
+    page.record_button.click()
+    (update,) = stored(database, technical.meeting)[0].updates
+    assert update.meeting_id == follow_up and update.progress_percent == 30
+    assert page.missing() == []
