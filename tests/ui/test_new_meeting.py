@@ -244,8 +244,8 @@ def test_the_form_models_pass_qt_model_tester(
     province = form.province
     for model in (
         province._places,
-        province._filter,
-        form.district._filter,
+        province._suggestions,
+        form.district._suggestions,
         form._meetings,
         form.facilitator._choices,
     ):

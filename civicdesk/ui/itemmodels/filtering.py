@@ -31,27 +31,37 @@ def rows_filter_change(proxy: QSortFilterProxyModel) -> Iterator[None]:
         proxy.invalidateRowsFilter()
 
 
-class TextFilterModel(QSortFilterProxyModel):
-    """Rows whose display text or tool tip contains what was typed, compared by search key
-    (Khmer spelling variants and case do not matter)."""
+class QueryFilterModel(QSortFilterProxyModel):
+    """The rows that match what a person typed; subclasses say what matches."""
 
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
-        self._key = ""
+        self.query = ""
 
     def set_query(self, text: str) -> None:
         with rows_filter_change(self):
-            self._key = search_key(text)
+            self.query = text.strip()
+
+    def matches(self, source_row: int, source_parent: QModelIndex | QPersistentModelIndex) -> bool:
+        raise NotImplementedError
 
     def filterAcceptsRow(
         self, source_row: int, source_parent: QModelIndex | QPersistentModelIndex
     ) -> bool:
-        model = self.sourceModel()
-        if not self._key or model is None:
+        if not self.query or self.sourceModel() is None:
             return True
+        return self.matches(source_row, source_parent)
+
+
+class TextFilterModel(QueryFilterModel):
+    """Rows whose display text or tool tip contains what was typed, compared by search key
+    (Khmer spelling variants and case do not matter)."""
+
+    def matches(self, source_row: int, source_parent: QModelIndex | QPersistentModelIndex) -> bool:
+        model = self.sourceModel()
         index = model.index(source_row, self.filterKeyColumn(), source_parent)
         texts = [
             model.data(index, Qt.ItemDataRole.DisplayRole),
             model.data(index, Qt.ItemDataRole.ToolTipRole),
         ]
-        return self._key in search_key(" ".join(str(t) for t in texts if t))
+        return search_key(self.query) in search_key(" ".join(str(t) for t in texts if t))

@@ -9,17 +9,11 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import (
-    QAbstractListModel,
-    QModelIndex,
-    QPersistentModelIndex,
-    QSortFilterProxyModel,
-    Qt,
-)
+from PySide6.QtCore import QAbstractListModel, QModelIndex, QPersistentModelIndex, Qt
 
 from civicdesk.i18n import current_language
 from civicdesk.services.places import PlaceOption, matches
-from civicdesk.ui.itemmodels.filtering import rows_filter_change
+from civicdesk.ui.itemmodels.filtering import QueryFilterModel
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -78,23 +72,15 @@ class PlaceListModel(QAbstractListModel):
         return None
 
 
-class PlaceFilterModel(QSortFilterProxyModel):
+class PlaceFilterModel(QueryFilterModel):
     """The places matching what was typed; shows both names (DisplayRole) but completes with
     the UI language's (EditRole)."""
 
-    def __init__(self, parent: Any = None) -> None:
-        super().__init__(parent)
-        self._query = ""
-
-    def set_query(self, text: str) -> None:
-        with rows_filter_change(self):
-            self._query = text.strip()
-
-    def filterAcceptsRow(self, source_row: int, source_parent: Index) -> bool:
+    def matches(self, source_row: int, source_parent: Index) -> bool:
         model = self.sourceModel()
-        if not self._query or not isinstance(model, PlaceListModel):
+        if not isinstance(model, PlaceListModel):
             return True
-        return matches(model.option_at(source_row), self._query)
+        return matches(model.option_at(source_row), self.query)
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if role == Qt.ItemDataRole.DisplayRole:

@@ -31,10 +31,10 @@ from civicdesk.models.enums import MeetingKind, VoteRule
 from civicdesk.services.meetings import TITLE_MAX_LENGTH, MeetingDetails, MeetingSummary
 from civicdesk.ui.itemmodels.meeting_choices import MeetingChoiceModel
 from civicdesk.ui.widgets.date_button import DateButton
+from civicdesk.ui.widgets.field_errors import FieldErrors
 from civicdesk.ui.widgets.person_picker import PeopleLookup, PersonPicker
 from civicdesk.ui.widgets.place_picker import PlacePicker
 
-ERROR_STYLE = "QLabel { color: #a8201a; }"
 #: A QTimeEdit at this time shows "not set" (no meeting starts at midnight).
 NO_TIME = QTime(0, 0)
 
@@ -51,14 +51,6 @@ def _row(parent: QWidget, *widgets: QWidget | None) -> QWidget:
         else:
             layout.addWidget(widget)
     return holder
-
-
-def _error_label(parent: QWidget) -> QLabel:
-    error = QLabel(parent)
-    error.setWordWrap(True)
-    error.setStyleSheet(ERROR_STYLE)
-    error.hide()
-    return error
 
 
 def _time_edit(parent: QWidget) -> QTimeEdit:
@@ -106,7 +98,7 @@ class MeetingForm(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._loading = False
-        self._errors: dict[str, QLabel] = {}
+        self._errors = FieldErrors(self)
         self._labels: dict[str, QLabel] = {}
         self._what_box = QGroupBox(self)
         self._when_box = QGroupBox(self)
@@ -137,10 +129,7 @@ class MeetingForm(QWidget):
         return label
 
     def _error(self, *fields: str) -> QLabel:
-        error = _error_label(self)
-        for field in fields:
-            self._errors[field] = error
-        return error
+        return self._errors.line(*fields)
 
     def _build_what(self) -> None:
         grid = _FieldGrid(self._what_box, 2)
@@ -396,19 +385,13 @@ class MeetingForm(QWidget):
 
     def show_error(self, field: str, message: str) -> bool:
         """Show `message` next to the field a service named; False if no field has that name."""
-        error = self._errors.get(field)
-        if error is None:
-            return False
-        error.setText(message)
-        error.show()
-        return True
+        return self._errors.show(field, message)
 
     def clear_errors(self) -> None:
-        for error in self._errors.values():
-            error.hide()
+        self._errors.clear()
 
     def visible_errors(self) -> list[str]:
-        return [e.text() for e in dict.fromkeys(self._errors.values()) if not e.isHidden()]
+        return self._errors.shown()
 
     # ------------------------------------------------------------------ slots
 

@@ -7,74 +7,44 @@ never typed in by hand: text that names no place of the list is reported, not st
 
 from __future__ import annotations
 
-from PySide6.QtCore import QAbstractProxyModel, QModelIndex, QObject, Qt, Signal, Slot
-from PySide6.QtWidgets import QComboBox, QCompleter, QWidget
+from PySide6.QtCore import QObject, Signal, Slot
+from PySide6.QtWidgets import QWidget
 
 from civicdesk.i18n.text import search_key
 from civicdesk.services import places
 from civicdesk.services.places import PlaceOption
 from civicdesk.ui.itemmodels.places import PlaceFilterModel, PlaceListModel
+from civicdesk.ui.widgets.type_ahead import TypeAheadCombo
 
 
-class PlaceCombo(QComboBox):
+class PlaceCombo(TypeAheadCombo):
     """One level of the gazetteer. `codeChanged` carries the chosen code, or None."""
 
     codeChanged = Signal(object)
 
     def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setEditable(True)
-        self.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
-        self.setMaxVisibleItems(15)
-        self.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
-        self.setMinimumContentsLength(12)
-        self._places = PlaceListModel(self)
-        self._filter = PlaceFilterModel(self)
-        self._filter.setSourceModel(self._places)
-        self.setModel(self._places)
-        self._completer = QCompleter(self._filter, self)
-        self._completer.setCompletionMode(QCompleter.CompletionMode.UnfilteredPopupCompletion)
-        self._completer.setCompletionRole(Qt.ItemDataRole.EditRole)
-        self._completer.setMaxVisibleItems(12)
-        self.setCompleter(self._completer)
-        line = self.lineEdit()
-        assert line is not None  # an editable combo has one
-        line.textEdited.connect(self._filter.set_query)
+        self._places = PlaceListModel()
+        super().__init__(self._places, PlaceFilterModel(), parent)
         self.currentIndexChanged.connect(self._on_index_changed)
-        self._completer.activated[QModelIndex].connect(self._on_completion)  # type: ignore[index]
 
     def set_options(self, options: list[PlaceOption], code: str | None = None) -> None:
         self.blockSignals(True)
         self._places.set_options(options)
-        self._filter.set_query("")
+        self.clear_query()
         self.setCurrentIndex(self._places.row_of(code))
         if code is None:
             self.setEditText("")
         self.blockSignals(False)
 
-    def set_code(self, code: str | None) -> None:
-        row = self._places.row_of(code)
-        if row != self.currentIndex() or self.currentText() != self.itemText(row):
-            self.setCurrentIndex(row)
-            if row < 0:
-                self.setEditText("")
-
     def code(self) -> str | None:
         """The code of the place shown, or None if nothing (or nothing recognisable) is."""
-        row = self.currentIndex()
-        text = self.currentText().strip()
-        if row >= 0 and text == self.itemText(row):
-            return self._places.option_at(row).code
-        return self._exact_match(text)
+        if self.shows_chosen_row():
+            return self._places.option_at(self.currentIndex()).code
+        return self._exact_match(self.currentText().strip())
 
     def is_unrecognised(self) -> bool:
         """Text is typed that names no place of the list."""
         return bool(self.currentText().strip()) and self.code() is None
-
-    def set_placeholder(self, text: str) -> None:
-        line = self.lineEdit()
-        if line is not None:
-            line.setPlaceholderText(text)
 
     def retranslate(self) -> None:
         code = self.code()
@@ -87,35 +57,17 @@ class PlaceCombo(QComboBox):
         self.blockSignals(False)
 
     def _exact_match(self, text: str) -> str | None:
+        """A place typed out in full (in either language) counts as chosen."""
         if not text:
             return None
         key = search_key(text)
-        found = [
-            self._places.option_at(row)
-            for row in range(self._places.rowCount())
-            if key
-            in (
-                search_key(self._places.option_at(row).name_km),
-                search_key(self._places.option_at(row).name_en),
-            )
-        ]
+        options = [self._places.option_at(row) for row in range(self._places.rowCount())]
+        found = [o for o in options if key in (search_key(o.name_km), search_key(o.name_en))]
         return found[0].code if len(found) == 1 else None
 
     @Slot(int)
     def _on_index_changed(self, row: int) -> None:
         self.codeChanged.emit(self._places.option_at(row).code if row >= 0 else None)
-
-    @Slot(QModelIndex)
-    def _on_completion(self, index: QModelIndex) -> None:
-        # QComboBox maps the completion back itself; this covers the text being the same item's
-        # (no index change, so no codeChanged) after the list was filtered.
-        completion = self._completer.completionModel()
-        if isinstance(completion, QAbstractProxyModel):
-            source = self._filter.mapToSource(completion.mapToSource(index))
-            if source.isValid():
-                self.setCurrentIndex(source.row())
-                self.setEditText(self.itemText(source.row()))
-        self._filter.set_query("")
 
 
 class PlacePicker(QObject):

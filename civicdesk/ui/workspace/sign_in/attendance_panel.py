@@ -21,7 +21,6 @@ from civicdesk.services.attendance import AttendanceRow
 from civicdesk.ui.itemmodels.attendance import (
     AttendanceColumn,
     AttendanceTableModel,
-    SortByKeyModel,
 )
 from civicdesk.ui.itemmodels.records import both_names
 from civicdesk.ui.workspace.sign_in.record_table import RecordTable, name_buttons
@@ -75,9 +74,7 @@ class AttendancePanel(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.model = AttendanceTableModel(self)
-        self._sorted = SortByKeyModel(self)
-        self._sorted.setSourceModel(self.model)
-        self.table = RecordTable(self, self._sorted, AttendanceColumn.NAME)
+        self.table = RecordTable.sorted(self, self.model, AttendanceColumn.NAME)
         self.table.sortByColumn(AttendanceColumn.STATUS, Qt.SortOrder.AscendingOrder)
         self.sign_in_button = QPushButton(self)
         self.absent_button = QPushButton(self)
@@ -117,14 +114,12 @@ class AttendancePanel(QWidget):
     def select(self, attendance_id: object) -> None:
         for row in range(self.model.rowCount()):
             if self.model.attendance_at(row).id == attendance_id:
-                self.table.setCurrentIndex(self._sorted.mapFromSource(self.model.index(row, 0)))
+                self.table.select_source_row(row)
                 return
 
     def current_row(self) -> AttendanceRow | None:
-        index = self.table.currentIndex()
-        if not index.isValid():
-            return None
-        return self.model.attendance_at(self._sorted.mapToSource(index).row())
+        row = self.table.current_source_row()
+        return self.model.attendance_at(row) if row >= 0 else None
 
     def _update_buttons(self) -> None:
         row = self.current_row()

@@ -21,7 +21,7 @@ from civicdesk.i18n import _
 from civicdesk.i18n.labels import choices
 from civicdesk.models.enums import Side
 from civicdesk.services.attendance import HeadcountRow
-from civicdesk.ui.itemmodels.attendance import HeadcountColumn, HeadcountTableModel, SortByKeyModel
+from civicdesk.ui.itemmodels.attendance import HeadcountColumn, HeadcountTableModel
 from civicdesk.ui.widgets.number_spin import NumberSpinBox
 from civicdesk.ui.workspace.sign_in.commands import HeadcountValues
 from civicdesk.ui.workspace.sign_in.record_table import RecordTable, name_buttons
@@ -111,9 +111,7 @@ class HeadcountPanel(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.model = HeadcountTableModel(self)
-        self._sorted = SortByKeyModel(self)
-        self._sorted.setSourceModel(self.model)
-        self.table = RecordTable(self, self._sorted, HeadcountColumn.GROUP)
+        self.table = RecordTable.sorted(self, self.model, HeadcountColumn.GROUP)
         self._intro = QLabel(self)
         self._intro.setWordWrap(True)
         self.add_button = QPushButton(self)
@@ -156,14 +154,12 @@ class HeadcountPanel(QWidget):
         if current is not None:
             row = self.model.row_of(current.id)
             if row >= 0:
-                self.table.setCurrentIndex(self._sorted.mapFromSource(self.model.index(row, 0)))
+                self.table.select_source_row(row)
         self._update_buttons()
 
     def current_row(self) -> HeadcountRow | None:
-        index = self.table.currentIndex()
-        if not index.isValid():
-            return None
-        return self.model.headcount_at(self._sorted.mapToSource(index).row())
+        row = self.table.current_source_row()
+        return self.model.headcount_at(row) if row >= 0 else None
 
     def set_locked(self, locked: bool) -> None:
         self._locked = locked

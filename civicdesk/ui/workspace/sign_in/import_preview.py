@@ -21,7 +21,6 @@ from PySide6.QtWidgets import (
 from civicdesk.i18n import _, ngettext
 from civicdesk.models.enums import AttendanceStatus
 from civicdesk.services.participant_import import PlannedRow, RowError
-from civicdesk.ui.itemmodels.attendance import SortByKeyModel
 from civicdesk.ui.itemmodels.participant_import import (
     ErrorColumn,
     PlannedColumn,
@@ -76,9 +75,7 @@ class ImportPreviewDialog(QDialog):
         self.resize(1100, 560)
 
     def _table(self, model: PlannedRowsModel | RowErrorsModel, stretch: int) -> QWidget:
-        sorted_model = SortByKeyModel(self)
-        sorted_model.setSourceModel(model)
-        table = RecordTable(self, sorted_model, stretch)
+        table = RecordTable.sorted(self, model, stretch)
         table.sortByColumn(0, Qt.SortOrder.AscendingOrder)
         return table
 

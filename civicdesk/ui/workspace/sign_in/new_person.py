@@ -9,12 +9,11 @@ from __future__ import annotations
 
 import uuid
 
-from PySide6.QtCore import QAbstractProxyModel, QModelIndex, Qt, Signal, Slot
+from PySide6.QtCore import Signal, Slot
 from PySide6.QtWidgets import (
     QButtonGroup,
     QCheckBox,
     QComboBox,
-    QCompleter,
     QFrame,
     QGridLayout,
     QHBoxLayout,
@@ -33,37 +32,22 @@ from civicdesk.models.enums import OrganisationKind, Sex
 from civicdesk.services.people import OrganisationInfo
 from civicdesk.ui.itemmodels.filtering import TextFilterModel
 from civicdesk.ui.itemmodels.people import OrganisationChoiceModel
+from civicdesk.ui.widgets.field_errors import FieldErrors
+from civicdesk.ui.widgets.type_ahead import TypeAheadCombo
 from civicdesk.ui.workspace.sign_in.commands import NewOrganisation, NewPerson
 
-ERROR_STYLE = "QLabel { color: #a8201a; }"
 
-
-class OrganisationCombo(QComboBox):
+class OrganisationCombo(TypeAheadCombo):
     """An organisation from the directory, found by typing part of its name in either
     language or its abbreviation."""
 
     organisationChanged = Signal(object)  # OrganisationInfo | None
 
     def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setEditable(True)
-        self.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
-        self.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
-        self.setMinimumContentsLength(16)
-        self.setMaxVisibleItems(15)
-        self.choices = OrganisationChoiceModel(self)
-        self.setModel(self.choices)
-        self._filter = TextFilterModel(self)
-        self._filter.setSourceModel(self.choices)
-        self._completer = QCompleter(self._filter, self)
-        self._completer.setCompletionMode(QCompleter.CompletionMode.UnfilteredPopupCompletion)
-        self._completer.setCompletionRole(Qt.ItemDataRole.EditRole)
-        self.setCompleter(self._completer)
-        line = self.lineEdit()
-        assert line is not None  # an editable combo has one
-        line.textEdited.connect(self._filter.set_query)
+        self.choices = OrganisationChoiceModel()
+        self._filter = TextFilterModel()
+        super().__init__(self.choices, self._filter, parent, width_in_characters=16)
         self.currentIndexChanged.connect(self._on_index_changed)
-        self._completer.activated[QModelIndex].connect(self._on_completion)  # type: ignore[index]
 
     def set_organisations(self, organisations: list[OrganisationInfo]) -> None:
         selected = self.organisation_id()
@@ -73,33 +57,23 @@ class OrganisationCombo(QComboBox):
         self.blockSignals(False)
 
     def organisation(self) -> OrganisationInfo | None:
-        row = self.currentIndex()
-        if row >= 0 and self.currentText() == self.itemText(row):
-            return self.choices.organisation_at(row)
-        return None
+        return (
+            self.choices.organisation_at(self.currentIndex()) if self.shows_chosen_row() else None
+        )
 
     def organisation_id(self) -> uuid.UUID | None:
         organisation = self.organisation()
         return organisation.id if organisation else None
 
     def is_unrecognised(self) -> bool:
-        row = self.currentIndex()
-        text = self.currentText().strip()
-        return bool(text) and not (row > 0 and text == self.itemText(row))
+        """Something is typed that is not an organisation of the list."""
+        return bool(self.currentText().strip()) and not (
+            self.shows_chosen_row() and self.currentIndex() > 0
+        )
 
     @Slot(int)
     def _on_index_changed(self, _row: int) -> None:
         self.organisationChanged.emit(self.organisation())
-
-    @Slot(QModelIndex)
-    def _on_completion(self, index: QModelIndex) -> None:
-        completion = self._completer.completionModel()
-        if isinstance(completion, QAbstractProxyModel):
-            source = self._filter.mapToSource(completion.mapToSource(index))
-            if source.isValid():
-                self.setCurrentIndex(source.row())
-                self.setEditText(self.itemText(source.row()))
-        self._filter.set_query("")
 
 
 class NewPersonForm(QWidget):
@@ -111,7 +85,7 @@ class NewPersonForm(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._labels: dict[str, QLabel] = {}
-        self._errors: dict[str, QLabel] = {}
+        self._errors = FieldErrors(self)
         self._grid = QGridLayout()
         self._grid.setColumnStretch(0, 1)
         self._grid.setColumnStretch(1, 1)
@@ -158,13 +132,7 @@ class NewPersonForm(QWidget):
         return label
 
     def _error(self, *fields: str) -> QLabel:
-        error = QLabel(self)
-        error.setWordWrap(True)
-        error.setStyleSheet(ERROR_STYLE)
-        error.hide()
-        for field in fields:
-            self._errors[field] = error
-        return error
+        return self._errors.line(*fields)
 
     def _add_pair(
         self, left: tuple[str, QWidget], right: tuple[str, QWidget], *fields: str
@@ -364,19 +332,14 @@ class NewPersonForm(QWidget):
     # ------------------------------------------------------------------ errors
 
     def show_error(self, field: str, message: str) -> bool:
-        error = self._errors.get(field)
-        if error is None:
-            return False
-        error.setText(message)
-        error.show()
-        return True
+        """Show `message` next to the field a service named; False if no field has that name."""
+        return self._errors.show(field, message)
 
     def clear_errors(self) -> None:
-        for error in self._errors.values():
-            error.hide()
+        self._errors.clear()
 
     def visible_errors(self) -> list[str]:
-        return [e.text() for e in dict.fromkeys(self._errors.values()) if not e.isHidden()]
+        return self._errors.shown()
 
     # ------------------------------------------------------------------ slots
 

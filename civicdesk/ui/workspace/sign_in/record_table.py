@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QAbstractItemModel, Qt, Slot
+from PySide6.QtCore import QAbstractItemModel, QAbstractProxyModel, Qt, Slot
 from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -13,6 +13,8 @@ from PySide6.QtWidgets import (
 )
 
 from civicdesk.i18n import _
+from civicdesk.ui.itemmodels.attendance import SortByKeyModel
+from civicdesk.ui.itemmodels.records import SortableTableModel
 
 #: The widest a column other than the main one starts (long text is elided, and the whole of
 #: it is in the tool tip); the person can widen it.
@@ -54,6 +56,30 @@ class RecordTable(QTableView):
         header.setTextElideMode(Qt.TextElideMode.ElideRight)
         model.modelReset.connect(self.fit_columns)
         model.layoutChanged.connect(self.fit_columns)
+
+    @classmethod
+    def sorted(cls, parent: QWidget, model: SortableTableModel, main_column: int) -> RecordTable:
+        """A table of `model`'s rows that sorts by their sort keys when a header is clicked."""
+        proxy = SortByKeyModel(parent)
+        proxy.setSourceModel(model)
+        return cls(parent, proxy, main_column)
+
+    def current_source_row(self) -> int:
+        """The chosen row, in the rows of the model under any sorting proxy; -1 for none."""
+        index = self.currentIndex()
+        if not index.isValid():
+            return -1
+        model = self.model()
+        if isinstance(model, QAbstractProxyModel):
+            index = model.mapToSource(index)
+        return index.row()
+
+    def select_source_row(self, row: int) -> None:
+        model = self.model()
+        if isinstance(model, QAbstractProxyModel):
+            self.setCurrentIndex(model.mapFromSource(model.sourceModel().index(row, 0)))
+        else:
+            self.setCurrentIndex(model.index(row, 0))
 
     @Slot()
     def fit_columns(self) -> None:
