@@ -147,6 +147,7 @@ class ServiceCommand(QUndoCommand):
         self._context: WorkspaceContext | None = None
         self._first = True
         self._succeeded = False
+        self._undone = False
 
     def apply(self, context: WorkspaceContext) -> bool:
         """Do it for the first time; False (and the refusal shown) if a service refused."""
@@ -161,13 +162,28 @@ class ServiceCommand(QUndoCommand):
         self._succeeded = True
         return self.result
 
+    def _call_undo(self, session: Session) -> Any:
+        self._undone = False
+        outcome = self._undo(session, self.result)
+        self._undone = True
+        return outcome
+
+    # Something done since (a vote, a withdrawal, another window) can make a service refuse an
+    # undo or a redo. The refusal is shown like any other, and the command marks itself
+    # obsolete, so the stack drops it instead of believing it was undone and redoing it later
+    # on a record it no longer matches.
+
     def redo(self) -> None:
         if self._first:
             self._first = False  # apply() already did it, before the push
             return
         if self._context is not None:
             self._context.run(self.topic, self._call_do)
+            if not self._succeeded:
+                self.setObsolete(True)
 
     def undo(self) -> None:
         if self._context is not None:
-            self._context.run(self.topic, self._undo, self.result)
+            self._context.run(self.topic, self._call_undo)
+            if not self._undone:
+                self.setObsolete(True)

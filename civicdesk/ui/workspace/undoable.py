@@ -6,10 +6,8 @@ Two things a plain ServiceCommand leaves open, which pages that create and edit 
   gives the new record a new id. A later command on the stack (edit that item, move it) still
   holds the first id. :class:`RecordIds` remembers which id replaced which, one map per
   workspace, and commands look their record up through it when they run.
-- **Refusals on undo or redo.** Something done since (a withdrawal, a vote, another window) can
-  make a service refuse an undo. The refusal is shown like any other; the command then marks
-  itself obsolete, so QUndoStack drops it instead of believing it was undone and redoing it
-  later on a record it no longer matches.
+- **Refusals on undo or redo** are handled by ServiceCommand itself: a refused command marks
+  itself obsolete and the stack drops it.
 
 Consecutive edits of the same record's text (saved after every pause in typing) merge into one
 undo step when they share a merge key.
@@ -65,8 +63,7 @@ def record_ids(context: WorkspaceContext) -> RecordIds:
 
 
 class PageCommand(ServiceCommand):
-    """A ServiceCommand that drops itself when a service refuses its undo or redo, and that can
-    merge with the next command of the same `merge_key`."""
+    """A ServiceCommand that can merge with the next command of the same `merge_key`."""
 
     def __init__(
         self,
@@ -78,39 +75,7 @@ class PageCommand(ServiceCommand):
         merge_key: object = None,
     ) -> None:
         super().__init__(text, topic, do, undo)
-        self._do_function = do
-        self._undo_function = undo
         self._merge_key = merge_key
-        self._undone = False
-
-    def _call_do(self, session: Session) -> Any:
-        self._succeeded = False
-        self.result = self._do_function(session)
-        self._succeeded = True
-        return self.result
-
-    def _call_undo(self, session: Session) -> Any:
-        self._undone = False
-        result = self._undo_function(session, self.result)
-        self._undone = True
-        return result
-
-    def redo(self) -> None:
-        if self._first:
-            self._first = False  # apply() already did it, before the push
-            return
-        if self._context is None:
-            return
-        self._context.run(self.topic, self._call_do)
-        if not self._succeeded:
-            self.setObsolete(True)
-
-    def undo(self) -> None:
-        if self._context is None:
-            return
-        self._context.run(self.topic, self._call_undo)
-        if not self._undone:
-            self.setObsolete(True)
 
     def id(self) -> int:
         return MERGE_ID if self._merge_key is not None else -1
@@ -119,7 +84,7 @@ class PageCommand(ServiceCommand):
         if not isinstance(other, PageCommand) or other._merge_key != self._merge_key:
             return False
         # Undo still goes back to before this command's first edit; redo goes to the latest.
-        self._do_function = other._do_function
+        self._do = other._do
         return True
 
 

@@ -1,0 +1,30 @@
+"""An undo a service refuses is shown, and dropped from the stack instead of being redone."""
+
+from __future__ import annotations
+
+from sqlalchemy.orm import Session
+
+from civicdesk.services import agenda
+from civicdesk.services.errors import StateError
+from civicdesk.ui.workspace.context import ServiceCommand, Topic
+from civicdesk.ui.workspace.window import MeetingWorkspace
+
+
+def test_refused_undo_is_reported_and_dropped(workspace: MeetingWorkspace) -> None:
+    context = workspace.context
+    errors: list[str] = []
+    context.errorRaised.connect(lambda message, _field: errors.append(message))
+
+    def add(session: Session) -> object:
+        return agenda.add_agenda_item(session, context.meeting_id, title_en="Opening")
+
+    def refuse(_session: Session, _result: object) -> None:
+        raise StateError("Cannot undo this now.")
+
+    command = ServiceCommand("Add item", Topic.AGENDA, add, refuse)
+    assert context.execute(command)
+    assert context.undo_stack.count() == 1
+    context.undo_stack.undo()
+    assert errors == ["Cannot undo this now."]
+    assert context.undo_stack.count() == 0  # obsolete: dropped, not kept to be redone
+    assert [row.title_en for row in context.read(agenda.agenda, context.meeting_id)] == ["Opening"]
