@@ -56,7 +56,7 @@ __all__ = [
 MAX_NAME_LENGTH = 200
 
 # The same pattern `people.create_person` checks, so a row accepted here is accepted there.
-_PHONE = people._PHONE
+_PHONE = people.PHONE_PATTERN
 _KHMER_LETTER = re.compile("[\u1780-\u17ff]")
 
 

@@ -17,7 +17,7 @@ from civicdesk.services import places
 from civicdesk.services.base import get, service, text
 from civicdesk.services.errors import ValidationError
 
-_PHONE = re.compile(r"^\+?[0-9០-៩][0-9០-៩ ()-]{5,19}$")
+PHONE_PATTERN = re.compile(r"^\+?[0-9០-៩][0-9០-៩ ()-]{5,19}$")
 
 
 @dataclass(frozen=True)
@@ -102,7 +102,7 @@ def _validated_person_fields(
         )
     position = text(position, "position", _("Position"), max_length=200)
     phone = text(phone, "phone", _("Phone"), max_length=30)
-    if phone and not _PHONE.match(phone):
+    if phone and not PHONE_PATTERN.match(phone):
         raise ValidationError(
             _("{phone} does not look like a phone number.").format(phone=phone), field="phone"
         )

@@ -37,6 +37,7 @@ from civicdesk.ui.projector.menu import ProjectorControls
 from civicdesk.ui.projector.window import ProjectorController
 from civicdesk.ui.settings import Settings
 from civicdesk.ui.workspace.context import Topic, WorkspaceContext
+from civicdesk.ui.workspace.minutes_summary import read_minutes_content, signing_confirmation
 from civicdesk.ui.workspace.page import StepPage
 from civicdesk.ui.workspace.pages import load_pages
 from civicdesk.ui.workspace.steps import Step, step_label, steps_for
@@ -364,16 +365,11 @@ class MeetingWorkspace(QMainWindow):
 
     @Slot()
     def sign_meeting(self) -> None:
+        content = self.context.read(read_minutes_content, self.context.meeting_id)
         answer = QMessageBox.question(
             self,
             _("Sign and lock the meeting?"),
-            _(
-                "Signing records that the minutes are final. Afterwards nothing this meeting "
-                "recorded can be changed: attendance, agenda and notes, findings, "
-                "recommendations and their amendments, votes, actions and endorsements. "
-                "Corrections will have to be made as an addendum in another meeting.\n\n"
-                "Sign and lock now?"
-            ),
+            signing_confirmation(content),
             QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
             QMessageBox.StandardButton.Cancel,
         )

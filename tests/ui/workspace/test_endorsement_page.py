@@ -189,7 +189,7 @@ def test_build_sign_by_both_sides_then_sign_and_lock_the_meeting(
     workspace.close_meeting()
     assert "“Sign and lock…”" in page.meeting_note.text()
     workspace.sign_meeting()
-    assert "endorsements" in answer_yes[-1]
+    assert "the joint list and its 2 signatures" in answer_yes[-1]
     assert workspace.context.summary().status is MeetingStatus.SIGNED
     assert page.meeting_note.text() == "The meeting has been signed and is locked."
     assert not page.build_button.isEnabled() and not page.sign_button.isEnabled()
