@@ -97,7 +97,10 @@ def _export(args: argparse.Namespace, kind: DocumentKind) -> int:
             motto=motto,
             blank_rows=getattr(args, "blank_rows", 20),
         )
-        key = signing.load_signing_key(_passphrase(args)) if args.sign else None
+        key = None
+        if args.sign:
+            signing.require_organisation_key()
+            key = signing.load_signing_key(_passphrase(args))
         result = export_document(
             database,
             request,

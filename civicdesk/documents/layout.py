@@ -21,6 +21,7 @@ from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageTemplate
 
 from civicdesk.documents import reportlab_fixes
+from civicdesk.documents.shaping import syllables
 from civicdesk.documents.textflow import TextStyle, draw_text, text_width
 from civicdesk.documents.wording import Phrase, Wording
 
@@ -123,8 +124,6 @@ def _fit(text: str, style: TextStyle, width: float) -> str:
     """``text`` cut (with an ellipsis) to fit ``width`` points on one line."""
     if text_width(text, style) <= width:
         return text
-    from civicdesk.documents.shaping import syllables
-
     pieces = syllables(text)
     while pieces and text_width("".join(pieces) + "…", style) > width:
         pieces.pop()

@@ -50,6 +50,7 @@ __all__ = [
     "key_folder",
     "load_signing_key",
     "organisation_key_info",
+    "require_organisation_key",
     "sign_pdf",
     "trust_certificate",
     "verify_pdf",
@@ -254,18 +255,25 @@ def organisation_key_info() -> KeyInfo | None:
     return _info(certificate, folder / KEY_FILE)
 
 
-def load_signing_key(passphrase: str) -> SigningKey:
-    """Unlock the organisation's key; a wrong passphrase is refused before anything is done."""
-    from pyhanko.sign import signers
-
-    path = key_folder() / KEY_FILE
-    if not path.exists():
+def require_organisation_key() -> KeyInfo:
+    """The organisation's key, or a NotFoundError that says how to make or import one (asked
+    before the passphrase, so nobody types it for nothing)."""
+    info = organisation_key_info()
+    if info is None:
         raise NotFoundError(
             _(
                 "This computer has no organisation signing key yet. Create one with "
                 "civicdesk key create --org NAME, or import one with civicdesk key import FILE.p12."
             )
         )
+    return info
+
+
+def load_signing_key(passphrase: str) -> SigningKey:
+    """Unlock the organisation's key; a wrong passphrase is refused before anything is done."""
+    from pyhanko.sign import signers
+
+    path = require_organisation_key().path
     try:
         signer = signers.SimpleSigner.load_pkcs12_data(
             path.read_bytes(), other_certs=[], passphrase=passphrase.encode("utf-8")

@@ -159,6 +159,24 @@ def test_signing_with_a_wrong_passphrase_writes_nothing(
     assert not target.exists()
 
 
+def test_signing_without_a_key_says_how_to_make_one(
+    built: Built, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    code, _out, err = run(
+        capsys,
+        "minutes",
+        str(built.meeting),
+        "-o",
+        str(tmp_path / "m.pdf"),
+        "--sign",
+        "--db",
+        str(built.database_path),
+    )
+    assert code == 1
+    assert "civicdesk key create --org NAME" in err
+    assert not (tmp_path / "m.pdf").exists()
+
+
 def test_an_unknown_meeting_is_a_clear_error(
     built: Built, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
