@@ -12,6 +12,10 @@ if command -v dpkg >/dev/null 2>&1 && command -v apt-get >/dev/null 2>&1; then
   for package in libegl1 libgl1 libxkbcommon0 libfontconfig1 libdbus-1-3 libglib2.0-0 poppler-utils zbar-tools; do
     dpkg -s "$package" >/dev/null 2>&1 || missing+=("$package")
   done
+  # .ci/run also runs the storage, service and exchange tests on a throwaway PostgreSQL server.
+  if [ "${CIVICDESK_POSTGRES:-0}" = 1 ]; then
+    dpkg -s postgresql >/dev/null 2>&1 || missing+=(postgresql)
+  fi
   if [ "${#missing[@]}" -gt 0 ]; then
     if [ "$(id -u)" = 0 ]; then
       apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}" >/dev/null

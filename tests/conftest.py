@@ -20,6 +20,31 @@ from civicdesk.i18n import set_language
 from civicdesk.models.enums import MeetingKind, OrganisationKind, Sex
 from civicdesk.services import attendance, meetings, open_database, people
 from civicdesk.storage.database import Database
+from tests.server_databases import ServerDatabases, is_sqlite_only, server_url
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    config.addinivalue_line("markers", "sqlite_only: about the SQLite file; skipped on a server")
+
+
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    if server_url():
+        skip = pytest.mark.skip(reason="about the SQLite file (CIVICDESK_TEST_DATABASE_URL set)")
+        for item in items:
+            if is_sqlite_only(item):
+                item.add_marker(skip)
+
+
+@pytest.fixture(scope="session")
+def server_databases() -> Iterator[ServerDatabases | None]:
+    """The PostgreSQL server named by CIVICDESK_TEST_DATABASE_URL, or None (SQLite files)."""
+    url = server_url()
+    if url is None:
+        yield None
+        return
+    server = ServerDatabases(url)
+    yield server
+    server.close()
 
 
 @pytest.fixture(autouse=True)
@@ -39,8 +64,13 @@ def db_path(tmp_path: Path) -> Path:
 
 
 @pytest.fixture
-def database(db_path: Path) -> Iterator[Database]:
-    """A migrated, audited, guarded SQLite database in a temporary file."""
+def database(db_path: Path, server_databases: ServerDatabases | None) -> Iterator[Database]:
+    """A migrated, audited, guarded SQLite database in a temporary file (a fresh database on
+    the server instead, when CIVICDESK_TEST_DATABASE_URL names one)."""
+    if server_databases is not None:
+        with server_databases.fresh() as on_server:
+            yield on_server
+        return
     db = open_database(f"sqlite:///{db_path}")
     yield db
     db.dispose()

@@ -177,7 +177,6 @@ def _record_changes(session: Session, _flush_context: UOWTransaction) -> None:
         return
     connection = session.connection()
     seq, prev_hash = _read_head(connection)
-    first_seq = seq
     actor = str(session.info.get(ACTOR_KEY, "") or "")
     action = str(session.info.get(ACTION_KEY, "") or "")
     at = utcnow()
@@ -218,12 +217,13 @@ def _record_changes(session: Session, _flush_context: UOWTransaction) -> None:
         )
         prev_hash = digest
     connection.execute(insert(AuditEvent), rows)
-    if first_seq == 0:
+    # The head row exists from the migration on (so that the first writers on a server queue on
+    # its lock too); a database made before that gets it with its first event.
+    moved = connection.execute(
+        update(AuditHead).where(AuditHead.id == HEAD_ROW_ID).values(seq=seq, hash=prev_hash)
+    )
+    if moved.rowcount == 0:
         connection.execute(insert(AuditHead).values(id=HEAD_ROW_ID, seq=seq, hash=prev_hash))
-    else:
-        connection.execute(
-            update(AuditHead).where(AuditHead.id == HEAD_ROW_ID).values(seq=seq, hash=prev_hash)
-        )
 
 
 def install(session_factory: Any) -> None:

@@ -149,7 +149,19 @@ def _create_tables() -> None:
         )
 
 
+def _create_audit_head() -> None:
+    # The audit head row, at the start of the chain, if there is no event yet: a writer reads it
+    # FOR UPDATE, so that on a server the very first writers queue on it like all later ones
+    # instead of both inserting it.
+    op.execute(
+        "INSERT INTO audit_head (id, seq, hash) SELECT 1, 0, '"
+        + "0" * 64
+        + "' WHERE NOT EXISTS (SELECT 1 FROM audit_head)"
+    )
+
+
 def upgrade() -> None:
+    _create_audit_head()
     _create_tables()
     for table in VERSIONED_TABLES:
         with op.batch_alter_table(table) as batch_op:
