@@ -11,6 +11,7 @@ import base64
 import binascii
 import datetime as dt
 import enum
+import functools
 import hashlib
 import json
 import uuid
@@ -34,7 +35,8 @@ class CodecError(ValueError):
     """A value that does not fit its column."""
 
 
-def exchanged_tables() -> list[Table]:
+@functools.cache
+def exchanged_tables() -> tuple[Table, ...]:
     """The tables whose records travel in packages, parents before children, tombstones last."""
     tables = [
         table
@@ -43,15 +45,17 @@ def exchanged_tables() -> list[Table]:
         and table.name not in LOCAL_TABLES
         and table.name != Tombstone.__tablename__
     ]
-    return [*tables, Tombstone.__table__]  # type: ignore[list-item]
+    return (*tables, Base.metadata.tables[Tombstone.__tablename__])
 
 
-def exchanged_columns(table: Table) -> list[Column[Any]]:
-    return [column for column in table.columns if column.name not in LOCAL_COLUMNS]
+@functools.cache
+def exchanged_columns(table: Table) -> tuple[Column[Any], ...]:
+    return tuple(column for column in table.columns if column.name not in LOCAL_COLUMNS)
 
 
-def content_columns(table: Table) -> list[Column[Any]]:
-    return [column for column in table.columns if column.name not in VERSION_COLUMNS]
+@functools.cache
+def content_columns(table: Table) -> tuple[Column[Any], ...]:
+    return tuple(column for column in table.columns if column.name not in VERSION_COLUMNS)
 
 
 # --------------------------------------------------------------------------- values

@@ -97,6 +97,7 @@ def _clock(text: Any, table: str, record_id: str) -> Clock:
 
 
 def record_version(table: Table, values: Mapping[str, Any]) -> Version:
+    """The version a row's values are (re-encoded, so that equal content has one digest)."""
     encoded = codec.encode_row(table, values)
     record_id = values["id"]
     clock = _clock(values.get("sync_clock"), table.name, str(record_id))
