@@ -83,9 +83,11 @@ class FontSet:
 
 def _open_face(role: str, path: str) -> Face:
     name = _REPORTLAB_NAMES[role]
-    try:
+    # getFont() on a name not yet registered first searches the whole system for a Type 1
+    # font of that name (over a second); look in the registry instead.
+    if name in pdfmetrics.getRegisteredFontNames():
         ttf = pdfmetrics.getFont(name)
-    except KeyError:
+    else:
         ttf = TTFont(name, path)
         pdfmetrics.registerFont(ttf)
     assert isinstance(ttf, TTFont)
