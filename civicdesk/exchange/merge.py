@@ -231,8 +231,10 @@ def _plan_one(session: Session, state: _LocalState, plan: _Plan, incoming: Versi
     local_obj: Any = row if row is not None else tombstone
     local = local_version(local_obj) if local_obj is not None else None
     known = [(c, conflict_version(c)) for c in state.conflicts.get(incoming.record_id, [])]
-    locked = row is not None and is_locked(session, row)
-    decision = decide(local, locked, known, incoming)
+    decision = decide(local, False, known, incoming)
+    # Whether the record is locked matters only if it would change (and costs look-ups).
+    if decision.target is not None and row is not None and is_locked(session, row):
+        decision = decide(local, True, known, incoming)
     counts = plan.counts
     if decision.outcome is _Outcome.UNCHANGED:
         counts.unchanged += 1
