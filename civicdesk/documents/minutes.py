@@ -259,7 +259,7 @@ class _Sections:
             )
         joined = tuple("; ".join(s[i] for s in sides) for i in range(len(w.languages)))
         return w.format(
-            w.gettext("{method}: {sides}. Outcome: {outcome} (rule: {rule})."),
+            w.gettext("{method}: {sides}. Outcome: {outcome}. Rule: {rule}."),
             method=w.label(vote.method),
             sides=joined,
             outcome=outcome,
