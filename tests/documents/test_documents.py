@@ -250,3 +250,20 @@ def test_content_hash_is_reproducible_and_changes_with_the_content(
     ).identity.content_sha256
     assert first == again
     assert first != english
+
+
+@pytest.mark.parametrize(
+    "kind", [DocumentKind.MINUTES, DocumentKind.SIGN_IN_SHEET, DocumentKind.ACTION_PLAN]
+)
+def test_a_meeting_with_little_recorded_still_makes_each_document(
+    meeting_db: Database, built: Built, kind: DocumentKind, tmp_path: Path
+) -> None:
+    rendered = render_document(
+        meeting_db, ExportRequest(kind, built.open_meeting, DocumentLanguage.KHMER, blank_rows=0)
+    )
+    path = tmp_path / "little.pdf"
+    path.write_bytes(rendered.pdf)
+    text = pdftotext(path)
+    assert rendered.identity.document_id in text
+    if kind is DocumentKind.ACTION_PLAN:
+        assert "មិនទាន់មានសកម្មភាពណាមួយ" in text  # "No actions have been planned"
