@@ -22,10 +22,10 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
-import icu
 import uharfbuzz as hb
 
 from civicdesk.documents.fonts import Face, FontSet, font_set
+from civicdesk.i18n.linebreak import line_breaks
 
 __all__ = [
     "ShapedRun",
@@ -220,31 +220,6 @@ def shape_spans(spans: Sequence[Span], fonts: FontSet | None = None) -> tuple[Sh
 # --------------------------------------------------------------------------- breaking
 
 
-class _LineBreaker(threading.local):
-    """ICU's line-break iterator for Khmer; one per thread (ICU iterators are not shareable)."""
-
-    def __init__(self) -> None:
-        self.iterator = icu.BreakIterator.createLineInstance(icu.Locale("km"))
-
-    def boundaries(self, text: str) -> list[int]:
-        """Break opportunities as Python string offsets (ICU counts UTF-16 code units)."""
-        self.iterator.setText(text)
-        utf16_points = list(self.iterator)
-        if text.isascii() or all(ord(c) < 0x10000 for c in text):
-            return utf16_points
-        # Map UTF-16 offsets back to code-point offsets for text beyond the BMP.
-        mapping = {}
-        units = 0
-        for index, char in enumerate(text):
-            mapping[units] = index
-            units += 2 if ord(char) >= 0x10000 else 1
-        mapping[units] = len(text)
-        return [mapping[point] for point in utf16_points if point in mapping]
-
-
-_breaker = _LineBreaker()
-
-
 def _cluster_continues(text: str, index: int) -> bool:
     """Whether a cut before ``text[index]`` would fall inside a cluster."""
     char = text[index]
@@ -273,7 +248,7 @@ def syllables(text: str) -> list[str]:
 
 def _words_of_line(text: str, spans: Sequence[tuple[int, int, bool]]) -> Iterator[list[Span]]:
     """One hard line's words, each as spans (a word can change weight inside)."""
-    points = _breaker.boundaries(text)
+    points = line_breaks(text)
     start = 0
     for end in points:
         if end <= start:
