@@ -36,7 +36,7 @@ from civicdesk.documents.report_tables import (
 )
 from civicdesk.documents.spreadsheets import CellValue, Sheet
 from civicdesk.documents.wording import Phrase, Wording
-from civicdesk.i18n.khmer import khmer_digits
+from civicdesk.i18n.khmer import format_number, khmer_digits
 from civicdesk.models.enums import ActionStatus, DocumentKind, DocumentLanguage, Theme
 from civicdesk.services import documents as document_register
 from civicdesk.services.reports import SecretariatReport, build_report
@@ -75,10 +75,13 @@ def _language(wording: Wording) -> str:
 def _cell_phrase(wording: Wording, value: CellValue) -> Phrase:
     if value is None:
         return ("",)
+    # Numbers once, in the document's first language's digits (a bilingual table would
+    # otherwise stack ៥០.៦ over 50.6 in every cell).
+    first = wording.languages[0]
     if isinstance(value, float):
-        return tuple(_digits(f"{value:.1f}", code) for code in wording.languages)
+        return (_digits(f"{value:.1f}", first),)
     if isinstance(value, int):
-        return wording.number(value)
+        return (format_number(value, first),)
     if isinstance(value, dt.date):
         return wording.date(value, weekday=False)
     return (value,)
