@@ -10,7 +10,7 @@ from civicdesk.exchange.conflicts import ConflictView, conflicts, resolve_confli
 from civicdesk.exchange.errors import PackageError
 from civicdesk.exchange.export import ExportSummary, export_package
 from civicdesk.exchange.history import History
-from civicdesk.exchange.merge import ImportSummary, import_package
+from civicdesk.exchange.merge import ImportSummary, import_package, preview_import
 
 __all__ = [
     "ConflictView",
@@ -21,5 +21,6 @@ __all__ = [
     "conflicts",
     "export_package",
     "import_package",
+    "preview_import",
     "resolve_conflict",
 ]

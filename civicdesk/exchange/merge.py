@@ -456,3 +456,14 @@ def import_package(session: Session, path: Path | str) -> ImportSummary:
         ) from error
     finally:
         session.info.pop(IMPORTING_KEY, None)
+
+
+def preview_import(session: Session, path: Path | str) -> ImportSummary:
+    """What `import_package` would do, without keeping any of it: for a summary to confirm
+    before importing. Everything is written in a savepoint that is then rolled back."""
+    savepoint = session.begin_nested()
+    try:
+        return import_package(session, path)
+    finally:
+        if savepoint.is_active:
+            savepoint.rollback()

@@ -11,7 +11,7 @@ import pytest
 from sqlalchemy import func, select
 
 from civicdesk.demo.content import DISTRICT_CODES
-from civicdesk.exchange import History, export_package
+from civicdesk.exchange import History, export_package, preview_import
 from civicdesk.exchange.package import FORMAT, FORMAT_VERSION
 from civicdesk.models import ExchangeImport, ExchangeLaptop, Meeting, Person, Recommendation
 
@@ -143,3 +143,22 @@ def test_export_by_meetings_or_district(district_packages, new_database, tmp_pat
     (imported,) = import_all(target, [tmp_path / "part.cdpkg"])
     assert imported.added == summary.records
     assert audit_ok(target)
+
+
+def test_a_preview_says_what_an_import_would_do_and_changes_nothing(
+    district_packages, new_database
+) -> None:
+    secretariat = new_database("secretariat")
+    import_all(secretariat, [district_packages["0201"]])
+    before = full_state(secretariat)
+    with secretariat.transaction("secretariat") as session:
+        preview = preview_import(session, district_packages["0204"])
+    assert full_state(secretariat) == before
+    (done,) = import_all(secretariat, [district_packages["0204"]])
+    assert (preview.added, preview.updated, preview.unchanged, preview.conflicts) == (
+        done.added,
+        done.updated,
+        done.unchanged,
+        done.conflicts,
+    )
+    assert preview.added > 0
