@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QObject, Slot
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence
-from PySide6.QtWidgets import QMainWindow, QMenu, QSpinBox, QToolBar
+from PySide6.QtWidgets import QMainWindow, QMenu, QSpinBox, QToolBar, QToolButton
 
 from civicdesk.i18n import _
 from civicdesk.ui.projector.scenes import LanguageMode, Scene
@@ -122,8 +122,15 @@ class ProjectorControls(QObject):
 
         bar = self.toolbar
         bar.addAction(self.show_action)
+        # The scenes sit behind one button, so the toolbar fits a 1366-pixel laptop screen.
+        self.scene_menu = QMenu(self.toolbar)
         for action in self.scene_actions.values():
-            bar.addAction(action)
+            self.scene_menu.addAction(action)
+        self.scene_button = QToolButton(self.toolbar)
+        self.scene_button.setMenu(self.scene_menu)
+        self.scene_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        self.scene_button.setProperty("keepEnabledWhenLocked", True)
+        bar.addWidget(self.scene_button)
         bar.addAction(self.blank_action)
         bar.addSeparator()
         bar.addAction(self.previous_action)
@@ -157,6 +164,7 @@ class ProjectorControls(QObject):
         self.previous_action.setText(_("Previous recommendation"))
         for scene, action in self.scene_actions.items():
             action.setText(scene_name(scene))
+        self._sync_scene_button()
         self.languages_menu.setTitle(_("Languages on screen"))
         self.mode_actions[LanguageMode.BOTH].setText(_("Khmer and English"))
         self.mode_actions[LanguageMode.KHMER].setText(_("Khmer only"))
@@ -175,8 +183,14 @@ class ProjectorControls(QObject):
         self.blank_action.setChecked(controller.scene is Scene.BLANK)
         if controller.scene in self.scene_actions:
             self.scene_actions[controller.scene].setChecked(True)
+        self._sync_scene_button()
         self.mode_actions[controller.mode].setChecked(True)
         self.theme_actions[controller.theme].setChecked(True)
+
+    def _sync_scene_button(self) -> None:
+        scene = self.controller.scene
+        shown = scene_name(scene)
+        self.scene_button.setText(_("Scene: {scene}").format(scene=shown) + " ▾")
 
     @Slot()
     def _sync_timer(self) -> None:
