@@ -6,7 +6,7 @@ from PySide6.QtCore import QObject, Slot
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence
 from PySide6.QtWidgets import QMainWindow, QMenu, QSpinBox, QToolBar, QToolButton
 
-from civicdesk.i18n import _
+from civicdesk.i18n import _, pgettext
 from civicdesk.ui.projector.scenes import LanguageMode, Scene
 from civicdesk.ui.projector.view import Theme
 from civicdesk.ui.projector.window import ProjectorController
@@ -169,7 +169,7 @@ class ProjectorControls(QObject):
         self.mode_actions[LanguageMode.BOTH].setText(_("Khmer and English"))
         self.mode_actions[LanguageMode.KHMER].setText(_("Khmer only"))
         self.mode_actions[LanguageMode.ENGLISH].setText(_("English only"))
-        self.theme_menu.setTitle(_("Theme"))
+        self.theme_menu.setTitle(pgettext("colour scheme", "Theme"))
         self.theme_actions[Theme.DARK].setText(_("Dark, for dim rooms"))
         self.theme_actions[Theme.HIGH_CONTRAST].setText(_("High contrast, for bright rooms"))
         self.screen_menu.setTitle(_("Screen"))

@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from civicdesk.i18n import _, current_language
+from civicdesk.i18n import _, current_language, pgettext
 from civicdesk.i18n.khmer import format_date
 from civicdesk.i18n.labels import choices, label
 from civicdesk.models.enums import MeetingStatus, Theme
@@ -82,7 +82,7 @@ class ConsolidateDialog(QDialog):
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
         )
-        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText(_("Group"))
+        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText(pgettext("verb", "Group"))
 
         form = QFormLayout()
         form.addRow(_("Workshop:"), self.workshop)

@@ -65,7 +65,7 @@ def _findings(sources: tuple[SourceTrail, ...]) -> str:
                 f"<br><small>{escape(source.code)} · {escape(meeting)} · {escape(day)}</small></li>"
             )
     if not items:
-        return f"<p><i>{escape(_('No finding is linked.'))}</i></p>"
+        return "<p><i>" + escape(_("No finding is linked.")) + "</i></p>"
     return "<ul>" + "".join(items) + "</ul>"
 
 
@@ -88,14 +88,15 @@ def _sources(sources: tuple[SourceTrail, ...]) -> str:
             if part
         )
         revisions = "".join(
-            f"<li>{escape(_('Revision {number}').format(number=_number(r.number)))}: "
-            f"{escape(_pick(r.text_km, r.text_en))}"
+            "<li>"
+            + escape(_("Revision {number}").format(number=_number(r.number)))
+            + f": {escape(_pick(r.text_km, r.text_en))}"
             + (f" <i>({escape(_pick(r.reason, r.reason_en))})</i>" if r.number > 1 else "")
             + "</li>"
             for r in source.revisions[:-1]
         )
         history = (
-            f"<p><small>{escape(_('Earlier revisions'))}</small></p><ol>{revisions}</ol>"
+            "<p><small>" + escape(_("Earlier revisions")) + f"</small></p><ol>{revisions}</ol>"
             if revisions
             else ""
         )
@@ -108,7 +109,7 @@ def _sources(sources: tuple[SourceTrail, ...]) -> str:
 
 def _steps(steps: tuple[ConsolidatedStep, ...]) -> str:
     if not steps:
-        return f"<p><i>{escape(_('Not consolidated yet.'))}</i></p>"
+        return "<p><i>" + escape(_("Not consolidated yet.")) + "</i></p>"
     parts = []
     for step in steps:
         sources = ", ".join(link.code for link in step.sources)
@@ -117,14 +118,15 @@ def _steps(steps: tuple[ConsolidatedStep, ...]) -> str:
             f"<p><b>{escape(step.code)}</b> {escape(_pick(step.text_km, step.text_en))}<br>"
             f"<small>{escape(label(step.level))} · {escape(meeting)} · "
             f"{escape(label(step.meeting_status))} · "
-            f"{escape(_('brings together {codes}').format(codes=sources))}</small></p>"
+            + escape(_("brings together {codes}").format(codes=sources))
+            + "</small></p>"
         )
     return "".join(parts)
 
 
 def _priorities(placings: tuple[PriorityPlacing, ...]) -> str:
     if not placings:
-        return f"<p><i>{escape(_('Not prioritised yet.'))}</i></p>"
+        return "<p><i>" + escape(_("Not prioritised yet.")) + "</i></p>"
     items = []
     for placing in placings:
         title = _pick(placing.round_title_km, placing.round_title_en) or label(placing.method)
@@ -134,7 +136,7 @@ def _priorities(placings: tuple[PriorityPlacing, ...]) -> str:
             count=_number(placing.candidates),
             score=_number(placing.score),
         )
-        tied = f" ({escape(_('tied'))})" if placing.tied else ""
+        tied = " (" + escape(_("tied")) + ")" if placing.tied else ""
         items.append(f"<li>{escape(rank)}{tied}<br><small>{escape(title)}</small></li>")
     return "<ul>" + "".join(items) + "</ul>"
 

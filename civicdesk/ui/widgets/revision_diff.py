@@ -39,9 +39,9 @@ class RevisionDiffView(QTextBrowser):
                 number=number, previous=format_number(previous.number, language)
             )
         legend = (
-            f'<span style="{ADDED_STYLE}">{html.escape(_("added text"))}</span>'
+            f'<span style="{ADDED_STYLE}">' + html.escape(_("added text")) + "</span>"
             f" &nbsp; "
-            f'<span style="{REMOVED_STYLE}">{html.escape(_("removed text"))}</span>'
+            f'<span style="{REMOVED_STYLE}">' + html.escape(_("removed text")) + "</span>"
         )
         parts = [f"<p><b>{html.escape(heading)}</b><br/>{legend}</p>"]
         for title, old, new in (

@@ -262,12 +262,12 @@ def _attendance(content: MinutesContent) -> str:
     stats = content.statistics
     header = [_e(_("Present")), _e(_("Total")), _e(_("Women")), _e(_("Men"))]
     rows = [_row(header, header=True), _count_row(_e(_("Everyone")), stats.all, bold=True)]
-    rows.append(f'<tr><td colspan="4"><i>{_e(_("By side"))}</i></td></tr>')
+    rows.append('<tr><td colspan="4"><i>' + _e(_("By side")) + "</i></td></tr>")
     for side in Side:
         counts = stats.by_side.get(side)
         if counts is not None and counts.total:
             rows.append(_count_row(_e(label(side)), counts))
-    rows.append(f'<tr><td colspan="4"><i>{_e(_("By kind of organisation"))}</i></td></tr>')
+    rows.append('<tr><td colspan="4"><i>' + _e(_("By kind of organisation")) + "</i></td></tr>")
     for kind in [*OrganisationKind, None]:
         counts = stats.by_organisation_kind.get(kind)
         if counts is not None and counts.total:
@@ -285,7 +285,7 @@ def _attendance(content: MinutesContent) -> str:
 def _absentees(content: MinutesContent) -> str:
     absent = content.absentees
     if not absent:
-        return f"<p>{_e(_('Absent: nobody.'))}</p>"
+        return "<p>" + _e(_("Absent: nobody.")) + "</p>"
     items = "".join(
         "<li>{name}{organisation}{reason}</li>".format(
             name=_e(_name(a.name_km, a.name_latin)),
@@ -302,7 +302,7 @@ def _absentees(content: MinutesContent) -> str:
         )
         for a in absent
     )
-    return f"<p>{_e(_('Absent:'))}</p><ul>{items}</ul>"
+    return "<p>" + _e(_("Absent:")) + f"</p><ul>{items}</ul>"
 
 
 def _agenda(content: MinutesContent) -> str:

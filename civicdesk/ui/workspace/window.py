@@ -205,9 +205,22 @@ class MeetingWorkspace(QMainWindow):
 
     def _build_actions(self) -> None:
         self._edit_menu = self.menuBar().addMenu("")
-        self._undo_action = self.context.undo_stack.createUndoAction(self)
+        # Own actions rather than QUndoStack's: Qt would write its untranslated "Undo %1" into
+        # them whenever the stack changes.
+        stack = self.context.undo_stack
+        self._undo_action = QAction(self)
         self._undo_action.setShortcuts(QKeySequence.StandardKey.Undo)
-        self._redo_action = self.context.undo_stack.createRedoAction(self)
+        self._undo_action.triggered.connect(stack.undo)
+        self._redo_action = QAction(self)
+        self._redo_action.triggered.connect(stack.redo)
+        stack.canUndoChanged.connect(self._undo_action.setEnabled)
+        stack.canRedoChanged.connect(self._redo_action.setEnabled)
+        stack.undoTextChanged.connect(self._on_undo_text)
+        stack.redoTextChanged.connect(self._on_redo_text)
+        self._undo_text = ""
+        self._redo_text = ""
+        self._undo_action.setEnabled(False)
+        self._redo_action.setEnabled(False)
         self._redo_action.setShortcuts(
             [QKeySequence("Ctrl+Shift+Z"), *QKeySequence.keyBindings(QKeySequence.StandardKey.Redo)]
         )
@@ -247,8 +260,7 @@ class MeetingWorkspace(QMainWindow):
     def retranslate(self) -> None:
         self._edit_menu.setTitle(_("&Edit"))
         self._go_menu.setTitle(_("&Go"))
-        self._undo_action.setText(_("&Undo"))
-        self._redo_action.setText(_("&Redo"))
+        self._sync_undo_texts()
         for row, action in enumerate(self._step_actions):
             action.setText(step_label(self._steps_model.step_at(row)))
         self._close_action.setText(_("Close this window"))
@@ -261,6 +273,24 @@ class MeetingWorkspace(QMainWindow):
         for page in self._pages.values():
             page.retranslate()
         self.refresh()
+
+    # The stack's texts arrive with its signals: the stack itself may be going away (it emits
+    # them from its destructor too), so it is not asked again here.
+
+    @Slot(str)
+    def _on_undo_text(self, text: str) -> None:
+        self._undo_text = text
+        self._sync_undo_texts()
+
+    @Slot(str)
+    def _on_redo_text(self, text: str) -> None:
+        self._redo_text = text
+        self._sync_undo_texts()
+
+    def _sync_undo_texts(self) -> None:
+        undo, redo = self._undo_text, self._redo_text
+        self._undo_action.setText(_("&Undo: {action}").format(action=undo) if undo else _("&Undo"))
+        self._redo_action.setText(_("&Redo: {action}").format(action=redo) if redo else _("&Redo"))
 
     # ------------------------------------------------------------------ state
 

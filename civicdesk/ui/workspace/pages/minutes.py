@@ -145,7 +145,7 @@ class MinutesPage(StepPage):
             self.missing_label.setStyleSheet(WARNING_STYLE)
             items = "".join(f"<li>{_escape(text)}</li>" for text in self.still_missing)
             self.missing_label.setText(
-                f"<b>{_escape(_('Still missing before the minutes can be signed:'))}</b>"
+                "<b>" + _escape(_("Still missing before the minutes can be signed:")) + "</b>"
                 f"<ul style='margin: 0'>{items}</ul>"
             )
         else:
