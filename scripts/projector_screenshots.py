@@ -47,7 +47,15 @@ def main() -> int:
                     Meeting.kind == MeetingKind.JOINT_CONSULTATION, Meeting.district_code == "0204"
                 )
             ).one()
-            scenes = {scene: build_scene(session, meeting.id, scene, 0) for scene in Scene}
+            workshop = session.scalars(
+                select(Meeting).where(Meeting.kind == MeetingKind.PROVINCIAL_WORKSHOP)
+            ).one()
+            scenes = {
+                scene: build_scene(
+                    session, workshop.id if scene is Scene.PRIORITIES else meeting.id, scene, 0
+                )
+                for scene in Scene
+            }
         database.dispose()
     view = ProjectorView()
     timed = ProjectorView()  # the recommendation scene is shown with the speaking timer running

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field, replace
 
 from sqlalchemy.orm import Session
 
-from civicdesk.i18n import translations_for
+from civicdesk.i18n import N_, translations_for
 from civicdesk.i18n.khmer import format_date
 from civicdesk.i18n.labels import label
 from civicdesk.models.enums import (
@@ -245,12 +245,12 @@ def _recommendation_scene(
         bars = tuple(
             SideBars(side, 0, 0, 0, present.get(side, 0)) for side in (Side.SNA, Side.CIVIL_SOCIETY)
         )
-        return replace(data, bars=bars, outcome_text=_both("Not yet voted"))
+        return replace(data, bars=bars, outcome_text=_both(N_("Not yet voted")))
     if current.method is VoteMethod.CONSENSUS:
         text = (
-            _both("Adopted by consensus")
+            _both(N_("Adopted by consensus"))
             if current.outcome is VoteOutcome.ADOPTED
-            else _both("No consensus: an objection was recorded")
+            else _both(N_("No consensus: an objection was recorded"))
         )
         return replace(data, outcome=current.outcome, outcome_text=text)
     bars = tuple(

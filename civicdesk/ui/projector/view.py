@@ -9,7 +9,7 @@ from PySide6.QtCore import QPointF, QRectF, QSize, Qt
 from PySide6.QtGui import QColor, QImage, QPainter, QPaintEvent, QPen
 from PySide6.QtWidgets import QWidget
 
-from civicdesk.i18n import translations_for
+from civicdesk.i18n import N_, translations_for
 from civicdesk.i18n.khmer import format_number
 from civicdesk.i18n.labels import label
 from civicdesk.models.enums import BallotChoice, Side, VoteOutcome
@@ -232,7 +232,7 @@ class ProjectorView(QWidget):
 
     def _agenda(self, painter: QPainter, rect: QRectF, data: SceneData) -> None:
         colors = self.palette_colors
-        top = self._header(painter, rect, self._both("Agenda"), self._primary())
+        top = self._header(painter, rect, self._both(N_("Agenda")), self._primary())
         area = QRectF(rect.left(), rect.top() + top, rect.width(), rect.height() - top)
         count = max(1, len(data.agenda))
         row_height = min(area.height() / count, rect.height() * 0.16)
@@ -327,7 +327,7 @@ class ProjectorView(QWidget):
             laid = lay_out(
                 [
                     Block(self._label(bars.side), language, bold=True),
-                    Block(f"{self._both('Voters present')}: {present}", language, 0.7),
+                    Block(self._both(N_("Voters present")) + f": {present}", language, 0.7),
                 ],
                 QRectF(group.left(), group.top(), label_width - 16, group.height() * 0.9),
                 max_pixel_size=group_height * 0.2,
@@ -357,20 +357,24 @@ class ProjectorView(QWidget):
     def _attendance(self, painter: QPainter, rect: QRectF, data: SceneData) -> None:
         colors = self.palette_colors
         language = self._primary()
-        top = self._header(painter, rect, self._both("Attendance"), language)
+        top = self._header(painter, rect, self._both(N_("Attendance")), language)
         number = format_number(data.total, language)
         big = QRectF(rect.left(), rect.top() + top, rect.width(), rect.height() * 0.35)
         laid = lay_out([Block(number, language, bold=True)], big, max_pixel_size=big.height() * 0.9)
         self._draw(painter, laid, colors.accent)
         self.text_bounds = laid.bounds
         lines = [
-            f"{self._both('Women')}: {format_number(data.women, language)}    "
-            f"{self._both('Men')}: {format_number(data.men, language)}"
+            self._both(N_("Women"))
+            + f": {format_number(data.women, language)}    "
+            + self._both(N_("Men"))
+            + f": {format_number(data.men, language)}"
         ]
         for side, women, men in data.by_side:
             lines.append(
                 f"{self._label(side)}: {format_number(women + men, language)} "
-                f"({self._both('women')} {format_number(women, language)})"
+                + "("
+                + self._both(N_("women"))
+                + f" {format_number(women, language)})"
             )
         rest = QRectF(rect.left(), big.bottom(), rect.width(), rect.bottom() - big.bottom())
         laid = lay_out(
@@ -383,7 +387,7 @@ class ProjectorView(QWidget):
     def _joint_list(self, painter: QPainter, rect: QRectF, data: SceneData) -> None:
         colors = self.palette_colors
         language = self._primary()
-        top = self._header(painter, rect, self._both("Joint list of recommendations"), language)
+        top = self._header(painter, rect, self._both(N_("Joint list of recommendations")), language)
         blocks = []
         for index, (code, text) in enumerate(data.joint_list):
             value = text.km if language == "km" and text.km else text.en or text.km
@@ -398,7 +402,7 @@ class ProjectorView(QWidget):
         """The top results as bars, highest first; a tie is marked with = before the rank."""
         colors = self.palette_colors
         language = self._primary()
-        top = self._header(painter, rect, self._both("Priorities"), language)
+        top = self._header(painter, rect, self._both(N_("Priorities")), language)
         shown = data.priorities[:8]
         if not shown:
             return

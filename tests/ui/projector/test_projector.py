@@ -208,3 +208,17 @@ def test_longest_recommendation_fits_and_wraps_between_words(
     assert khmer_layout.lineCount() > 2
     assert set(starts) <= allowed, (starts, sorted(allowed))
     assert text == with_break_hints(longest_km)
+
+
+def test_labels_on_screen_are_in_the_room_languages() -> None:
+    from civicdesk.i18n import translations_for
+    from civicdesk.i18n.linebreak import with_break_hints
+
+    view = ProjectorView()
+    view.set_mode(LanguageMode.KHMER)
+    view.set_scene(SceneData(Scene.PRIORITIES))
+    view.render_image(QSize(800, 600))
+    header = view.drawn[0].layouts[0][0].text()
+    khmer = translations_for("km").gettext("Priorities")
+    assert khmer != "Priorities"
+    assert header == with_break_hints(khmer)
