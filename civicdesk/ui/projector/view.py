@@ -14,7 +14,13 @@ from civicdesk.i18n.khmer import format_number
 from civicdesk.i18n.labels import label
 from civicdesk.models.enums import BallotChoice, Side, VoteOutcome
 from civicdesk.ui.projector.layout import Block, Laid, font_for, lay_out
-from civicdesk.ui.projector.scenes import Bilingual, LanguageMode, Scene, SceneData
+from civicdesk.ui.projector.scenes import (
+    Bilingual,
+    LanguageMode,
+    PriorityBar,
+    Scene,
+    SceneData,
+)
 from civicdesk.ui.projector.timer import SpeakingTimer, TimerState, format_clock
 
 
@@ -410,15 +416,24 @@ class ProjectorView(QWidget):
         row_height = area.height() / len(shown)
         best = max(1, *(bar.score for bar in shown))
         text_width = area.width() * 0.55
-        for index, bar in enumerate(shown):
-            y = area.top() + index * row_height
+
+        def row_blocks(bar: PriorityBar) -> list[Block]:
             rank = format_number(bar.rank, language)
             value = bar.text.km if language == "km" and bar.text.km else bar.text.en or bar.text.km
-            laid = lay_out(
-                [Block(f"{'=' if bar.tied else ''}{rank}. {bar.code}  {value}", language)],
-                QRectF(area.left(), y + row_height * 0.08, text_width - 16, row_height * 0.84),
-                max_pixel_size=row_height * 0.32,
-            )
+            return [Block(f"{'=' if bar.tied else ''}{rank}. {bar.code}  {value}", language)]
+
+        def row_rect(index: int) -> QRectF:
+            y = area.top() + index * row_height
+            return QRectF(area.left(), y + row_height * 0.08, text_width - 16, row_height * 0.84)
+
+        # One size for every row (the one the longest text allows), so the list reads evenly.
+        size = min(
+            lay_out(row_blocks(bar), row_rect(i), max_pixel_size=row_height * 0.32).pixel_size
+            for i, bar in enumerate(shown)
+        )
+        for index, bar in enumerate(shown):
+            y = area.top() + index * row_height
+            laid = lay_out(row_blocks(bar), row_rect(index), max_pixel_size=size)
             self._draw(painter, laid, colors.text)
             full = area.width() - text_width - area.width() * 0.08
             rect_bar = QRectF(
