@@ -1,0 +1,163 @@
+"""Every window and the main dialogs, opened in Khmer and in English: in Khmer, no text a person
+reads is left in English where the catalog has its Khmer."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import pytest
+from PySide6.QtCore import QAbstractListModel, Qt
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QAbstractItemView,
+    QDialog,
+    QGroupBox,
+    QLabel,
+    QLineEdit,
+    QMainWindow,
+    QTabWidget,
+    QWidget,
+)
+from pytestqt.qtbot import QtBot
+from sqlalchemy import select
+
+from civicdesk.i18n import LANGUAGE_NAMES, set_language, translations_for
+from civicdesk.models import Meeting
+from civicdesk.models.enums import MeetingKind
+from civicdesk.storage.database import Database
+from civicdesk.ui.main_window import MainWindow
+from civicdesk.ui.settings import Settings
+from civicdesk.ui.workspace.pages.priorities import NewRoundDialog
+from civicdesk.ui.workspace.window import MeetingWorkspace
+
+KINDS = (
+    MeetingKind.FOCUS_GROUP,
+    MeetingKind.JOINT_CONSULTATION,
+    MeetingKind.TECHNICAL_MEETING,
+    MeetingKind.ENDORSEMENT,
+    MeetingKind.PROVINCIAL_WORKSHOP,
+)
+
+
+def _texts(root: QWidget) -> Iterator[tuple[str, str]]:
+    """(where, text) for every string shown on a widget tree: labels, buttons, tabs, group
+    titles, placeholders, menus and actions, column headers."""
+    widgets = [root, *root.findChildren(QWidget)]
+    for widget in widgets:
+        name = type(widget).__name__
+        if isinstance(widget, QLabel | QAbstractButton):
+            yield name, widget.text()
+        elif isinstance(widget, QGroupBox):
+            yield name, widget.title()
+        elif isinstance(widget, QLineEdit):
+            yield name, widget.placeholderText()
+        elif isinstance(widget, QTabWidget):
+            for index in range(widget.count()):
+                yield name, widget.tabText(index)
+        elif isinstance(widget, QAbstractItemView) and widget.model() is not None:
+            model = widget.model()
+            columns = 1 if isinstance(model, QAbstractListModel) else model.columnCount()
+            for column in range(columns):
+                header = model.headerData(column, Qt.Orientation.Horizontal)
+                if isinstance(header, str):
+                    yield name + " header", header
+        for action in widget.actions():
+            yield "QAction", action.text()
+    if isinstance(root, QMainWindow):
+        for action in root.menuBar().actions():
+            yield "menu", action.text()
+
+
+def _untranslated(root: QWidget) -> list[str]:
+    khmer = translations_for("km")
+    leaks = []
+    for where, text in _texts(root):
+        if text in LANGUAGE_NAMES.values():
+            continue  # the language menu names each language in itself, on purpose
+        if text and khmer.gettext(text) != text:
+            leaks.append(f"{where}: {text!r}")
+    return leaks
+
+
+@pytest.fixture
+def windows(
+    qtbot: QtBot,
+    demo_database: Database,
+    settings: Settings,
+    message_boxes: list[tuple[str, str]],
+) -> Iterator[list[QWidget]]:
+    main = MainWindow(demo_database, settings)
+    qtbot.addWidget(main)
+    shown: list[QWidget] = [main]
+    with demo_database.reading() as session:
+        for kind in KINDS:
+            meeting = session.scalars(select(Meeting.id).where(Meeting.kind == kind).limit(1)).one()
+            workspace = MeetingWorkspace(demo_database, meeting, settings)
+            qtbot.addWidget(workspace)
+            shown.append(workspace)
+    main.open_secretariat()
+    assert main._secretariat is not None
+    qtbot.addWidget(main._secretariat)
+    shown.append(main._secretariat)
+    yield shown
+    for window in shown:
+        if isinstance(window, MeetingWorkspace):
+            window.projector.close()
+    set_language("en")
+
+
+@pytest.mark.parametrize("language", ["km", "en"])
+def test_every_window_opens_in_each_language(windows: list[QWidget], language: str) -> None:
+    main = windows[0]
+    assert isinstance(main, MainWindow)
+    main.switch_language(language)
+    for window in windows:
+        if isinstance(window, MeetingWorkspace):
+            window.retranslate()
+            for step in window._pages:
+                window.show_step(step)
+        window.show()
+        assert window.isVisible()
+    if language == "km":
+        leaks = [leak for window in windows for leak in _untranslated(window)]
+        assert leaks == []
+        assert main.windowTitle() == translations_for("km").gettext(
+            "CivicDesk: joint consultation meetings"
+        )
+
+
+def test_dialogs_open_in_khmer(qtbot: QtBot, windows: list[QWidget]) -> None:
+    main = windows[0]
+    assert isinstance(main, MainWindow)
+    main.switch_language("km")
+    main.new_meeting()
+    dialog = main.new_meeting_dialog()
+    assert isinstance(dialog, QDialog)
+    assert _untranslated(dialog) == []
+    dialog.reject()
+    rounds = NewRoundDialog([])
+    qtbot.addWidget(rounds)
+    assert _untranslated(rounds) == []
+
+
+def test_qt_standard_buttons_speak_khmer_and_images_still_load(qtbot: QtBot) -> None:
+    from PySide6.QtCore import QBuffer, QByteArray, QIODevice
+    from PySide6.QtGui import QColor, QImage
+    from PySide6.QtWidgets import QDialogButtonBox
+
+    set_language("km")
+    try:
+        box = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
+        qtbot.addWidget(box)
+        cancel = box.button(QDialogButtonBox.StandardButton.Cancel)
+        assert cancel.text() == translations_for("km").gettext("Cancel") != "Cancel"
+    finally:
+        set_language("en")
+    # The translator answers only for Qt's button words: everything else keeps Qt's own.
+    image = QImage(4, 4, QImage.Format.Format_RGB32)
+    image.fill(QColor("white"))
+    data = QByteArray()
+    buffer = QBuffer(data)
+    buffer.open(QIODevice.OpenModeFlag.WriteOnly)
+    assert image.save(buffer, "PNG")
+    assert not QImage.fromData(bytes(data)).isNull()
