@@ -17,7 +17,6 @@ from civicdesk.i18n import _, set_language
 from civicdesk.services import DomainError, open_database
 from civicdesk.storage.database import Database, data_dir
 from civicdesk.storage.migrate import StorageError
-from civicdesk.ui import qt_translator
 from civicdesk.ui.fonts import apply_fonts
 from civicdesk.ui.settings import APPLICATION, ORGANISATION, Settings
 
@@ -71,7 +70,6 @@ def create_application(argv: list[str] | None = None) -> QApplication:
     app.setOrganizationName(ORGANISATION)
     app.setApplicationName(APPLICATION)
     app.setApplicationVersion(__version__)
-    qt_translator.install(app)
     return app
 
 

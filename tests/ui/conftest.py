@@ -18,14 +18,6 @@ from civicdesk.ui.workspace.window import MeetingWorkspace
 from tests.conftest import Seed
 
 
-@pytest.fixture(autouse=True)
-def qt_catalog(qapp: object) -> None:
-    """Qt's own words (OK, Cancel…) from our catalog, as the application installs it."""
-    from civicdesk.ui import qt_translator
-
-    qt_translator.install(qapp)  # type: ignore[arg-type]
-
-
 @pytest.fixture
 def settings(tmp_path: Path) -> Settings:
     return Settings(QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat))
