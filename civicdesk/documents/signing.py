@@ -37,6 +37,7 @@ from cryptography.hazmat.primitives.serialization import pkcs12
 from cryptography.x509.oid import NameOID
 
 from civicdesk.i18n import _
+from civicdesk.i18n.textdiff import clusters
 from civicdesk.services.errors import DomainError, NotFoundError, StateError, ValidationError
 from civicdesk.storage.database import data_dir
 
@@ -61,6 +62,7 @@ CERTIFICATE_FILE = "organisation.pem"
 TRUSTED_FOLDER = "trusted"
 MIN_PASSPHRASE = 8
 VALIDITY_YEARS = 10
+COMMON_NAME_BYTES = 64
 SIGNATURE_FIELD = "CivicDeskSignature"
 
 
@@ -172,6 +174,18 @@ def _store(key: Any, certificate: x509.Certificate, passphrase: bytes) -> KeyInf
     return _info(certificate, folder / KEY_FILE)
 
 
+def _common_name(name: str) -> str:
+    """The name cut to the 64 UTF-8 bytes a certificate's common name may have (cryptography
+    counts bytes: a Khmer name reaches them at about 21 letters), never inside a cluster. The
+    organisation name beside it keeps the whole name, and is the one shown as the signer."""
+    kept = ""
+    for cluster in clusters(name):
+        if len((kept + cluster).encode("utf-8")) > COMMON_NAME_BYTES:
+            break
+        kept += cluster
+    return kept.rstrip()
+
+
 def create_organisation_key(
     organisation: str, passphrase: str, *, replace: bool = False
 ) -> KeyInfo:
@@ -187,8 +201,8 @@ def create_organisation_key(
     key = ec.generate_private_key(ec.SECP256R1())
     subject = x509.Name(
         [
-            x509.NameAttribute(NameOID.COMMON_NAME, name[:64]),
-            x509.NameAttribute(NameOID.ORGANIZATION_NAME, name[:64]),
+            x509.NameAttribute(NameOID.COMMON_NAME, _common_name(name)),
+            x509.NameAttribute(NameOID.ORGANIZATION_NAME, name),
         ]
     )
     now = dt.datetime.now(dt.UTC)

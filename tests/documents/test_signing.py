@@ -9,11 +9,14 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
+from cryptography import x509
 from cryptography.hazmat.primitives import hashes
+from cryptography.x509.oid import NameOID
 from sqlalchemy import select
 
 from civicdesk.documents import signing
 from civicdesk.documents.export import ExportRequest, export_document
+from civicdesk.i18n.textdiff import clusters
 from civicdesk.models import Document
 from civicdesk.models.enums import DocumentKind, DocumentLanguage, MeetingStatus
 from civicdesk.services import meetings, open_database
@@ -85,6 +88,24 @@ def test_a_new_key_names_the_organisation_and_needs_its_passphrase(data_dir: Pat
         signing.load_signing_key("not the passphrase")
     with pytest.raises(StateError):
         signing.create_organisation_key("Someone else", PASSPHRASE)
+
+
+def test_a_long_khmer_organisation_name_is_kept_whole(data_dir: Path) -> None:
+    """A certificate's common name may have 64 UTF-8 bytes, about 21 Khmer letters: the key is
+    still made, the organisation (the signer shown) keeps its whole name, and the common name
+    is cut between clusters."""
+    name = "សម្ព័ន្ធសមាគមអង្គការមិនមែនរដ្ឋាភិបាលខេត្តបាត់ដំបង"
+    info = signing.create_organisation_key(name, PASSPHRASE)
+    assert info.organisation == name
+    certificate = x509.load_pem_x509_certificate(
+        (data_dir / "keys" / signing.CERTIFICATE_FILE).read_bytes()
+    )
+    (common,) = certificate.subject.get_attributes_for_oid(NameOID.COMMON_NAME)
+    value = str(common.value)
+    assert 40 <= len(value.encode("utf-8")) <= 64
+    pieces = clusters(name)
+    assert any("".join(pieces[:count]) == value for count in range(len(pieces)))
+    assert signing.load_signing_key(PASSPHRASE).organisation == name
 
 
 def test_replacing_a_key_keeps_trusting_the_old_one(organisation_key: Path) -> None:
