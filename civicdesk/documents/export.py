@@ -46,6 +46,7 @@ __all__ = [
     "ExportCancelled",
     "ExportRequest",
     "ExportResult",
+    "check_can_sign",
     "export_document",
     "render_document",
 ]
@@ -203,7 +204,9 @@ def render_document(
     )
 
 
-def _check_can_sign(database: Database, request: ExportRequest) -> None:
+def check_can_sign(database: Database, request: ExportRequest) -> None:
+    """Refuse to sign minutes of a meeting still planned or open (before any passphrase is
+    asked: the window calls this first too)."""
     if request.kind is not DocumentKind.MINUTES:
         return
     with database.reading() as session:
@@ -262,7 +265,7 @@ def export_document(
 
     report(0.0)
     if signing_key is not None:
-        _check_can_sign(database, request)
+        check_can_sign(database, request)
     document_id = uuid.uuid4()
     rendered = render_document(
         database,

@@ -1,5 +1,6 @@
-"""Exporting the minutes to PDF from the workspace: language, file, progress that can be
-cancelled, and a preview of the first page.
+"""Exporting the meeting's documents to PDF from the workspace (minutes, sign-in sheet, joint
+list, action plan): language, file, signature, progress that can be cancelled, and a preview of
+the first page.
 
 The PDF itself is made by `civicdesk.documents.export`, which writes to a temporary file and
 renames it only when the document is complete and registered, so a cancelled or failed export
@@ -13,7 +14,7 @@ import datetime as dt
 import importlib.util
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QStandardPaths, Qt
 from PySide6.QtGui import QImage, QPixmap
@@ -29,27 +30,33 @@ from PySide6.QtWidgets import (
 )
 
 from civicdesk.i18n import _
+from civicdesk.i18n.labels import label
 from civicdesk.models.enums import DocumentKind, DocumentLanguage
 from civicdesk.services import DomainError
 from civicdesk.ui.workspace.context import Topic, WorkspaceContext
 
-EXPORT_MODULE = "civicdesk.documents.export"
-#: Width in pixels of the first-page preview.
+if TYPE_CHECKING:  # the exporter loads ReportLab (0.4 s): only when something is exported
+    from civicdesk.documents.export import ExportRequest, ExportResult
+    from civicdesk.documents.signing import SigningKey
+
+#: Width in pixels of the first-page preview: a portrait page, and a landscape one (the action
+#: plan), whose table would be unreadable at the portrait width.
 PREVIEW_WIDTH = 620
-
-
-def export_available() -> bool:
-    """Whether this installation has the PDF exporter (issue 5)."""
-    return importlib.util.find_spec(EXPORT_MODULE) is not None
+PREVIEW_LANDSCAPE_WIDTH = 900
 
 
 def preview_available() -> bool:
-    """Whether a PDF page can be drawn here (pypdfium2; Qt's own PDF module is not installed)."""
+    """Whether a PDF page can be drawn here (pypdfium2, a dependency; Qt's own PDF module is
+    not in PySide6-Essentials)."""
     return importlib.util.find_spec("pypdfium2") is not None
 
 
-def default_file_name(meeting_date: dt.date, language: DocumentLanguage) -> str:
-    return f"minutes-{meeting_date.isoformat()}-{language.value}.pdf"
+def default_file_name(
+    kind: DocumentKind, meeting_date: dt.date, language: DocumentLanguage, *, signed: bool = False
+) -> str:
+    """For example ``minutes-2021-11-23-km-signed.pdf`` or ``sign-in-sheet-2021-11-23-en.pdf``."""
+    name = f"{kind.value.replace('_', '-')}-{meeting_date.isoformat()}-{language.value}"
+    return f"{name}-signed.pdf" if signed else f"{name}.pdf"
 
 
 def default_folder() -> Path:
@@ -100,48 +107,63 @@ def _run(
         reporter.close()
 
 
-def export_minutes(
+def export_to_file(
     context: WorkspaceContext,
     parent: QWidget,
-    language: DocumentLanguage,
+    request: ExportRequest,
     destination: Path,
     *,
+    signing_key: SigningKey | None = None,
     reporter_hook: Callable[[ProgressReporter], None] | None = None,
-) -> Any:
-    """Export the meeting's minutes to `destination`; the ExportResult, or None if refused or
-    cancelled. `reporter_hook` sees the progress reporter first (tests press Cancel with it)."""
-    from civicdesk.documents.export import ExportRequest, export_document
+) -> ExportResult | None:
+    """Export a document of the meeting to `destination`, signed if a key is given; the
+    ExportResult, or None if refused or cancelled. `reporter_hook` sees the progress reporter
+    first (tests press Cancel with it). Signed minutes of a closed meeting lock it."""
+    from civicdesk.documents.export import export_document
 
-    request = ExportRequest(DocumentKind.MINUTES, context.meeting_id, language)
+    document = label(request.kind)
 
-    def work(reporter: ProgressReporter) -> Any:
+    def work(reporter: ProgressReporter) -> ExportResult:
         if reporter_hook is not None:
             reporter_hook(reporter)
         return export_document(
             context.database,
             request,
             destination,
+            signing_key=signing_key,
             actor=context.actor,
             progress=reporter.progress,
             cancelled=reporter.cancelled,
         )
 
-    result = _run(context, parent, _("Exporting the minutes…"), work)
-    if result is not None:
+    result: ExportResult | None = _run(
+        context, parent, _("Exporting: {document}…").format(document=document), work
+    )
+    if result is None:
+        return None
+    if result.locked_meeting:
+        # Signed and locked: the edits before the signature can no longer be undone.
+        context.undo_stack.clear()
+        context.changed(Topic.MEETING)
+    else:
         context.changed(Topic.DOCUMENTS)
-        context.statusMessage.emit(
-            _("The minutes were exported to {path}.").format(path=str(result.path))
+    if result.signed:
+        message = _("{document} signed by {signer} and exported to {path}.").format(
+            document=document, signer=result.signer, path=str(result.path)
         )
+    else:
+        message = _("{document} exported to {path}.").format(
+            document=document, path=str(result.path)
+        )
+    context.statusMessage.emit(message)
     return result
 
 
 def render_first_page(
-    context: WorkspaceContext, parent: QWidget, language: DocumentLanguage
+    context: WorkspaceContext, parent: QWidget, request: ExportRequest
 ) -> QImage | None:
-    """The minutes' first page as an image (made in memory: no file, nothing registered)."""
-    from civicdesk.documents.export import ExportRequest, render_document
-
-    request = ExportRequest(DocumentKind.MINUTES, context.meeting_id, language)
+    """The document's first page as an image (made in memory: no file, nothing registered)."""
+    from civicdesk.documents.export import render_document
 
     def work(reporter: ProgressReporter) -> Any:
         return render_document(
@@ -149,11 +171,11 @@ def render_first_page(
         )
 
     rendered = _run(context, parent, _("Preparing the preview…"), work)
-    return None if rendered is None else pdf_page_image(rendered.pdf, 0, PREVIEW_WIDTH)
+    return None if rendered is None else pdf_page_image(rendered.pdf, 0)
 
 
-def pdf_page_image(pdf: bytes, index: int, width: int) -> QImage | None:
-    """One page of a PDF drawn `width` pixels wide, or None if it cannot be drawn here."""
+def pdf_page_image(pdf: bytes, index: int) -> QImage | None:
+    """One page of a PDF drawn for the preview, or None if it cannot be drawn here."""
     if not preview_available():
         return None
     import pypdfium2
@@ -167,6 +189,8 @@ def pdf_page_image(pdf: bytes, index: int, width: int) -> QImage | None:
     document = pypdfium2.PdfDocument(pdf)
     try:
         page = document[index]
+        landscape = page.get_width() > page.get_height()
+        width = PREVIEW_LANDSCAPE_WIDTH if landscape else PREVIEW_WIDTH
         bitmap = page.render(scale=width / page.get_width(), rev_byteorder=True)
         image_format = formats.get(bitmap.mode)
         if image_format is None:
@@ -179,11 +203,11 @@ def pdf_page_image(pdf: bytes, index: int, width: int) -> QImage | None:
 
 
 class PagePreviewDialog(QDialog):
-    """The first page of the minutes, as it will print."""
+    """The first page of a document, as it will print."""
 
-    def __init__(self, image: QImage, parent: QWidget | None = None) -> None:
+    def __init__(self, image: QImage, kind: DocumentKind, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle(_("First page of the minutes"))
+        self.setWindowTitle(_("First page: {document}").format(document=label(kind)))
         self.page = QLabel(self)
         self.page.setPixmap(QPixmap.fromImage(image))
         self.page.setAlignment(Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop)
@@ -191,6 +215,7 @@ class PagePreviewDialog(QDialog):
         scroll.setWidget(self.page)
         scroll.setAlignment(Qt.AlignmentFlag.AlignHCenter)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
+        buttons.button(QDialogButtonBox.StandardButton.Close).setText(_("Close"))
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
         layout.addWidget(scroll, 1)
