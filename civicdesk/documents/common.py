@@ -147,6 +147,8 @@ def verification_block(composer: Composer, identity: Identity, width: float) -> 
         (w.gettext("Document ID"), identity.document_id),
         (w.gettext("SHA-256 of the content"), identity.content_sha256),
     ]
+    if identity.signed_by:
+        rows.append((w.gettext("Digitally signed by"), identity.signed_by))
     if identity.audit_head:
         rows.append((w.gettext("Audit log head when signed"), identity.audit_head))
     for label, value in rows:

@@ -164,7 +164,9 @@ def test_signed_minutes_carry_the_audit_head(after_signing: Database, signed_min
     result = signing.verify_pdf(signed_minutes.read_bytes())
     head = result.details["audit-head"]
     assert len(head) == 64
-    assert head in squeeze(pdftotext(signed_minutes))
+    printed = squeeze(pdftotext(signed_minutes))
+    assert head in printed
+    assert "Digitallysignedby:AphivatStrey" in printed  # the signer named on the last page
     with after_signing.reading() as session:
         # Locking the meeting and registering the file came after, in the same transaction,
         # and the chain still checks.
