@@ -4,12 +4,13 @@ from __future__ import annotations
 
 from PySide6.QtCore import QObject, Slot
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence
-from PySide6.QtWidgets import QMainWindow, QMenu, QSpinBox, QToolBar, QToolButton
+from PySide6.QtWidgets import QMainWindow, QMenu, QToolBar, QToolButton
 
 from civicdesk.i18n import _, pgettext
 from civicdesk.ui.projector.scenes import LanguageMode, Scene
 from civicdesk.ui.projector.view import Theme
 from civicdesk.ui.projector.window import ProjectorController
+from civicdesk.ui.widgets.number_spin import NumberSpinBox
 
 SCENE_KEYS: dict[Scene, str] = {
     Scene.WELCOME: "Ctrl+Alt+1",
@@ -88,7 +89,7 @@ class ProjectorControls(QObject):
         self.timer_start.setShortcut(QKeySequence("Ctrl+T"))
         self.timer_reset = QAction(window)
         self.timer_reset.setShortcut(QKeySequence("Ctrl+Shift+T"))
-        self.timer_length = QSpinBox(window)
+        self.timer_length = NumberSpinBox(window)
         self.timer_length.setRange(1, 60)
         self.timer_length.setValue(controller.timer.length // 60)
         self.timer_length.setProperty("keepEnabledWhenLocked", True)
@@ -174,6 +175,7 @@ class ProjectorControls(QObject):
         self.theme_actions[Theme.HIGH_CONTRAST].setText(_("High contrast, for bright rooms"))
         self.screen_menu.setTitle(_("Screen"))
         self.timer_length.setSuffix(" " + _("min per speaker"))
+        self.timer_length.refresh_text()
         self._sync_timer()
 
     @Slot()

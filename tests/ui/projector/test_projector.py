@@ -10,6 +10,7 @@ from PySide6.QtGui import QColor
 from pytestqt.qtbot import QtBot
 
 from civicdesk.demo import content
+from civicdesk.i18n import _, set_language
 from civicdesk.i18n.linebreak import line_breaks, with_break_hints
 from civicdesk.models.enums import VoteOutcome
 from civicdesk.services import recommendations, votes
@@ -222,3 +223,18 @@ def test_labels_on_screen_are_in_the_room_languages() -> None:
     khmer = translations_for("km").gettext("Priorities")
     assert khmer != "Priorities"
     assert header == with_break_hints(khmer)
+
+
+def test_the_speaking_time_is_written_in_khmer_digits(workspace: MeetingWorkspace) -> None:
+    controls = workspace._projector_controls
+    controls.timer_length.setValue(3)
+    assert controls.timer_length.text() == "3 min per speaker"
+    set_language("km")
+    try:
+        workspace.retranslate()
+        assert controls.timer_length.text().startswith("៣ ")
+        controls.timer_length.lineEdit().setText("៥ " + _("min per speaker"))
+        controls.timer_length.interpretText()
+        assert controls.timer_length.value() == 5
+    finally:
+        set_language("en")

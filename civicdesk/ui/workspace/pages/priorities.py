@@ -18,7 +18,6 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QListView,
     QPushButton,
-    QSpinBox,
     QSplitter,
     QVBoxLayout,
     QWidget,
@@ -37,6 +36,7 @@ from civicdesk.ui.itemmodels.priorities import (
     ResultsTableModel,
 )
 from civicdesk.ui.itemmodels.row_table import in_language
+from civicdesk.ui.widgets.number_spin import NumberSpinBox
 from civicdesk.ui.widgets.record_table import RecordTableView
 from civicdesk.ui.workspace.context import Topic, WorkspaceContext
 from civicdesk.ui.workspace.page import StepPage
@@ -57,7 +57,7 @@ class NewRoundDialog(QDialog):
         self.method = QComboBox(self)
         for method in PriorityMethod:
             self.method.addItem(label(method), method.value)
-        self.dots = QSpinBox(self)
+        self.dots = NumberSpinBox(self)
         self.dots.setRange(1, 50)
         self.dots.setValue(5)
         self.candidates = QStandardItemModel(self)
