@@ -4,6 +4,7 @@ Run from anywhere::
 
     python scripts/update_translations.py            # write translations/civicdesk.pot and .po
     python scripts/update_translations.py --check    # change nothing; exit 1 if anything is due
+    python scripts/update_translations.py --qt-only  # only compile Qt's own words (.ts to .qm)
 
 What it does:
 
@@ -15,11 +16,18 @@ What it does:
    :data:`TARGET_LANGUAGES`, creating it from the template the first time. Existing translations
    are kept; a string whose English changed gets its old translation as a *fuzzy* suggestion,
    which is not used until a translator checks it and removes the ``fuzzy`` flag.
-3. Prints what still needs translating (empty or fuzzy entries).
+3. Compiles Qt's own words, ``translations/qt/qtbase_<lang>.ts`` (Qt Linguist files, edited by
+   hand or in Qt Linguist), with Qt's ``lrelease`` from the PySide6 wheel into
+   ``resources/qt/qtbase_<lang>.qm``, which the wheel carries and ``civicdesk.ui.qt_translations``
+   installs. Unfinished entries are left out.
+4. Prints what still needs translating (empty or fuzzy entries, unfinished Qt entries).
 
 A file is rewritten only when something other than its timestamp changed, so running the script
 twice gives no diff. Compiled ``.mo`` files are not committed: the wheel build
 (``hatch_build.py``) compiles them, and a checkout compiles the ``.po`` in memory at start-up.
+The Qt ``.qm`` files are committed: only ``lrelease`` (a Qt program, not a build dependency)
+compiles them. Its output is the same for the same ``.ts``; ``tests/ui/test_qt_translations.py``
+fails when a committed ``.qm`` is older than its ``.ts``.
 
 Why there is no English catalog: the source strings *are* the English text, and
 ``civicdesk.i18n.translations_for("en")`` uses ``gettext.NullTranslations``, whose plural rule
@@ -34,7 +42,10 @@ from __future__ import annotations
 import argparse
 import io
 import re
+import subprocess
 import sys
+import tempfile
+import xml.etree.ElementTree as ElementTree
 from collections.abc import Iterable
 from datetime import datetime
 from pathlib import Path
@@ -53,6 +64,10 @@ DOMAIN = "civicdesk"
 
 #: Languages with a catalog. English is the source language and has none (see above).
 TARGET_LANGUAGES: tuple[str, ...] = ("km",)
+
+#: Qt's own words: Qt Linguist sources, and where their compiled catalogs go.
+QT_TRANSLATIONS = TRANSLATIONS / "qt"
+QT_COMPILED = ROOT / "resources" / "qt"
 
 KEYWORDS: dict[str, object] = {
     "_": None,
@@ -195,18 +210,65 @@ def _describe(messages: Iterable[Message]) -> str:
     return "\n".join(lines)
 
 
-def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0] if __doc__ else None)
-    parser.add_argument(
-        "--check",
-        action="store_true",
-        help="write nothing; exit 1 if the template or a catalog is out of date or incomplete",
-    )
-    args = parser.parse_args(argv)
+def qt_catalog_sources() -> list[Path]:
+    """The Qt Linguist files for Qt's own words, one per language."""
+    return sorted(QT_TRANSLATIONS.glob("*.ts"))
 
+
+def compiled_qt_catalog(source: Path) -> Path:
+    """Where the compiled catalog for ``translations/qt/<name>.ts`` is committed."""
+    return QT_COMPILED / f"{source.stem}.qm"
+
+
+def lrelease() -> Path:
+    """Qt's ``lrelease``, from the PySide6 wheel (``pyside6-lrelease`` runs the same file)."""
+    import PySide6
+
+    name = "lrelease.exe" if sys.platform == "win32" else "lrelease"
+    return Path(PySide6.__file__).resolve().parent / name
+
+
+def compile_qt_catalog(source: Path, target: Path) -> None:
+    """Compile one ``.ts`` to ``.qm``, leaving unfinished entries out; fails on an invalid file."""
+    command = [str(lrelease()), "-silent", "-nounfinished", str(source), "-qm", str(target)]
+    done = subprocess.run(command, capture_output=True, text=True, check=False)
+    if done.returncode != 0 or not target.is_file():
+        raise RuntimeError(f"lrelease failed on {source}:\n{done.stdout}{done.stderr}")
+
+
+def unfinished_qt_messages(source: Path) -> list[str]:
+    """The entries a translator has not finished (``type="unfinished"``, or vanished from Qt):
+    lrelease leaves them out."""
+    unfinished = []
+    for context in ElementTree.parse(source).iter("context"):
+        for message in context.iter("message"):
+            translation = message.find("translation")
+            if translation is None or translation.get("type") is not None:
+                where = context.findtext("name", "")
+                unfinished.append(f"{message.findtext('source', '')!r} [{where}]")
+    return unfinished
+
+
+def update_qt_catalog(source: Path, *, dry_run: bool) -> bool:
+    """Recompile ``source`` and write the ``.qm`` unless it is unchanged; whether it changed."""
+    target = compiled_qt_catalog(source)
+    with tempfile.TemporaryDirectory() as folder:
+        fresh = Path(folder) / target.name
+        compile_qt_catalog(source, fresh)
+        compiled = fresh.read_bytes()
+    if target.is_file() and target.read_bytes() == compiled:
+        return False
+    if not dry_run:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_bytes(compiled)
+    return True
+
+
+def _update_gettext_catalogs(stale: list[Path], *, dry_run: bool) -> bool:
+    """Bring the template and each language's .po up to date, adding the paths that change (or,
+    with ``dry_run``, would change) to ``stale``; whether any catalog still needs work."""
     template = extract_template()
-    stale = []
-    if write_if_changed(TEMPLATE, template, dry_run=args.check):
+    if write_if_changed(TEMPLATE, template, dry_run=dry_run):
         stale.append(TEMPLATE)
     print(f"{TEMPLATE.relative_to(ROOT)}: {len(template)} messages")
 
@@ -214,13 +276,50 @@ def main(argv: list[str] | None = None) -> int:
     for language in TARGET_LANGUAGES:
         catalog = updated_catalog(language, template)
         path = catalog_path(language)
-        if write_if_changed(path, catalog, dry_run=args.check):
+        if write_if_changed(path, catalog, dry_run=dry_run):
             stale.append(path)
         pending = needs_work(catalog)
         print(f"{path.relative_to(ROOT)}: {len(catalog)} messages, {len(pending)} need work")
         if pending:
             incomplete = True
             print(_describe(pending))
+    return incomplete
+
+
+def _update_qt_catalogs(stale: list[Path], *, dry_run: bool) -> bool:
+    """Compile each Qt catalog whose .qm is out of date (adding it to ``stale``); whether any
+    has unfinished entries."""
+    incomplete = False
+    for source in qt_catalog_sources():
+        if update_qt_catalog(source, dry_run=dry_run):
+            stale.append(compiled_qt_catalog(source))
+        unfinished = unfinished_qt_messages(source)
+        print(f"{source.relative_to(ROOT)}: {len(unfinished)} unfinished")
+        if unfinished:
+            incomplete = True
+            print("\n".join(f"    unfinished: {text}" for text in unfinished))
+    return incomplete
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0] if __doc__ else None)
+    parser.add_argument(
+        "--check",
+        action="store_true",
+        help="write nothing; exit 1 if the template or a catalog is out of date or incomplete",
+    )
+    parser.add_argument(
+        "--qt-only",
+        action="store_true",
+        help="only Qt's own words: compile translations/qt/*.ts, leave the gettext catalogs alone",
+    )
+    args = parser.parse_args(argv)
+
+    stale: list[Path] = []
+    incomplete = False
+    if not args.qt_only:
+        incomplete = _update_gettext_catalogs(stale, dry_run=args.check)
+    incomplete = _update_qt_catalogs(stale, dry_run=args.check) or incomplete
 
     if args.check:
         for path in stale:
