@@ -123,6 +123,22 @@ def test_khmer_catalog_compiles_with_khmer_plural_rule() -> None:
     assert translations.info()["plural-forms"].replace(" ", "") == "nplurals=1;plural=0;"
 
 
+def test_listeners_hear_each_language_set_until_removed() -> None:
+    heard: list[str] = []
+    i18n.add_language_listener(heard.append)
+    i18n.add_language_listener(heard.append)  # once is enough
+    try:
+        set_language("km_KH")
+        set_language("en")
+        with pytest.raises(ValueError):
+            set_language("fr")  # refused before anyone is told
+    finally:
+        i18n.remove_language_listener(heard.append)
+    set_language("km")
+    set_language("en")
+    assert heard == ["km", "en"]
+
+
 def test_catalogs_are_cached_and_reloadable() -> None:
     first = translations_for("km")
     assert translations_for("km") is first

@@ -18,12 +18,16 @@ Documents choose their language per export, independently of the UI::
 
 (write ``t.gettext("...")`` literally: Babel extracts method calls named ``gettext``,
 ``ngettext`` and ``pgettext``, but not strings passed through an alias).
+
+Whatever else speaks the UI language (Qt's own words: standard buttons, text-field menus) follows
+:func:`set_language` through :func:`add_language_listener`, so this module needs no Qt.
 """
 
 from __future__ import annotations
 
 import gettext
 import threading
+from collections.abc import Callable
 
 from civicdesk.i18n.catalogs import DOMAIN, load_translations
 
@@ -34,12 +38,14 @@ __all__ = [
     "LANGUAGE_NAMES",
     "N_",
     "_",
+    "add_language_listener",
     "current_language",
     "ngettext",
     "normalise_language",
     "npgettext",
     "pgettext",
     "reload_translations",
+    "remove_language_listener",
     "set_language",
     "translations_for",
 ]
@@ -54,6 +60,7 @@ LANGUAGE_NAMES: dict[str, str] = {"km": "ខ្មែរ", "en": "English"}
 _current_language = DEFAULT_LANGUAGE
 _cache: dict[str, gettext.NullTranslations] = {}
 _cache_lock = threading.Lock()
+_language_listeners: list[Callable[[str], None]] = []
 
 
 def normalise_language(code: str) -> str:
@@ -89,11 +96,27 @@ def reload_translations() -> None:
 
 
 def set_language(code: str) -> None:
-    """Switch the UI language; strings translated from now on come out in it."""
+    """Switch the UI language; strings translated from now on come out in it, and every
+    listener (:func:`add_language_listener`) is told."""
     global _current_language
     language = normalise_language(code)
     translations_for(language)  # load now, so a broken catalog fails here and not mid-paint
     _current_language = language
+    for listener in tuple(_language_listeners):
+        listener(language)
+
+
+def add_language_listener(listener: Callable[[str], None]) -> None:
+    """Call ``listener(code)`` after every :func:`set_language` from now on (adding the same
+    listener again changes nothing)."""
+    if listener not in _language_listeners:
+        _language_listeners.append(listener)
+
+
+def remove_language_listener(listener: Callable[[str], None]) -> None:
+    """Stop telling ``listener``; a listener never added is ignored."""
+    if listener in _language_listeners:
+        _language_listeners.remove(listener)
 
 
 def current_language() -> str:

@@ -9,7 +9,6 @@ import traceback
 from logging.handlers import RotatingFileHandler
 from types import TracebackType
 
-from PySide6.QtCore import QLibraryInfo, QLocale, QTranslator
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from civicdesk import __version__
@@ -18,6 +17,7 @@ from civicdesk.services import DomainError, open_database
 from civicdesk.storage.database import Database, data_dir
 from civicdesk.storage.migrate import StorageError
 from civicdesk.ui.fonts import apply_fonts
+from civicdesk.ui.qt_translations import follow_ui_language
 from civicdesk.ui.settings import APPLICATION, ORGANISATION, Settings
 
 log = logging.getLogger(__name__)
@@ -52,16 +52,6 @@ def _install_exception_hook() -> None:
     sys.excepthook = hook
 
 
-def _install_qt_translator(app: QApplication, language: str) -> QTranslator | None:
-    """Qt's own strings (standard buttons) in the UI language, where Qt ships them."""
-    translator = QTranslator(app)
-    path = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
-    if translator.load(QLocale(language), "qtbase", "_", path):
-        app.installTranslator(translator)
-        return translator
-    return None
-
-
 def create_application(argv: list[str] | None = None) -> QApplication:
     existing = QApplication.instance()
     if isinstance(existing, QApplication):
@@ -86,6 +76,8 @@ def run(url: str, *, language: str | None = None, fill_demo: bool = False) -> in
 
     _log_to_file()
     app = create_application()
+    # Qt's own words (OK, Cancel, the file dialog) follow the UI language from here on.
+    follow_ui_language(app)
     settings = Settings()
     set_language(language or settings.language or "km")
     _install_exception_hook()
@@ -95,7 +87,6 @@ def run(url: str, *, language: str | None = None, fill_demo: bool = False) -> in
         return 1
     if fill_demo:
         _fill_demo_if_empty(database)
-    _install_qt_translator(app, language or settings.language or "km")
     window = MainWindow(database, settings)
     window.show()
     try:

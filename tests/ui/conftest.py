@@ -8,14 +8,22 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QSettings
-from PySide6.QtWidgets import QMessageBox
+from PySide6.QtWidgets import QApplication, QMessageBox
 from pytestqt.qtbot import QtBot
 
 from civicdesk.storage.database import Database
 from civicdesk.ui.main_window import MainWindow
+from civicdesk.ui.qt_translations import follow_ui_language
 from civicdesk.ui.settings import Settings
 from civicdesk.ui.workspace.window import MeetingWorkspace
 from tests.conftest import Seed
+
+
+@pytest.fixture(scope="session", autouse=True)
+def qt_words_follow_the_language(qapp: QApplication) -> None:
+    """Qt's own words (OK, Cancel, text-field menus, the file dialog) follow set_language, as
+    the application arranges at start-up (civicdesk.ui.app.run)."""
+    follow_ui_language(qapp)
 
 
 @pytest.fixture
