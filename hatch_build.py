@@ -4,8 +4,9 @@ For a wheel this hook
 
 - compiles every ``translations/<lang>/LC_MESSAGES/<domain>.po`` with Babel (fuzzy entries left
   out, as msgfmt does) and force-includes it as ``civicdesk/locale/<lang>/LC_MESSAGES/<domain>.mo``;
-- force-includes the top-level ``resources/`` folder (fonts with their licence, icons, templates)
-  as ``civicdesk/resources/``.
+- force-includes the top-level ``resources/`` folder (fonts with their licence, Qt's compiled
+  Khmer catalog ``qt/qtbase_km.qm``, which is committed, icons, templates) as
+  ``civicdesk/resources/``.
 
 ``civicdesk.i18n`` finds both through ``importlib.resources``. Compiled ``.mo`` files are never
 committed. Editable installs get nothing from this hook: they run from the checkout, where
