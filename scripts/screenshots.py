@@ -37,6 +37,7 @@ from civicdesk.services import open_database
 from civicdesk.services.meetings import list_meetings
 from civicdesk.storage.database import Database
 from civicdesk.ui.fonts import apply_fonts
+from civicdesk.ui.qt_translations import follow_ui_language
 from civicdesk.ui.settings import Settings
 from civicdesk.ui.workspace.steps import Step, steps_for
 
@@ -193,6 +194,7 @@ def main() -> int:
     app = QApplication.instance() or QApplication(sys.argv[:1])
     assert isinstance(app, QApplication)
     apply_fonts(app)
+    follow_ui_language(app)  # Qt's own words (OK, Cancel) in each language, as the app does
     with tempfile.TemporaryDirectory() as temporary:
         folder = Path(temporary)
         # No saved geometry, no saved language: every run starts from the same place.
