@@ -8,8 +8,10 @@ objects load the compiled files. (A Python subclass of ``QTranslator`` answering
 catalog crashed the interpreter at exit, a PySide refcount error; do not bring it back.)
 
 :func:`follow_ui_language` makes the translators follow :func:`civicdesk.i18n.set_language`:
-switching languages removes the old ones and installs the new, and Qt then sends every widget a
-``LanguageChange`` event, on which Qt's own dialogs retranslate their standard buttons.
+switching languages removes the old ones and installs the new, and Qt sends every widget a
+``LanguageChange`` event, on which Qt's own dialogs retranslate their standard buttons. That
+happens inside ``set_language``, before the windows retranslate themselves, so a button whose
+text a window chose (``"&Plan the meeting"`` on an Ok button) keeps it.
 """
 
 from __future__ import annotations
@@ -19,7 +21,7 @@ import contextlib
 from importlib import resources
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
+from PySide6.QtCore import QCoreApplication, QEvent, QLibraryInfo, QLocale, QTranslator
 
 from civicdesk.i18n import add_language_listener, current_language, normalise_language
 from civicdesk.i18n.catalogs import CHECKOUT_ROOT
@@ -100,6 +102,10 @@ def install_qt_translations(app: QCoreApplication, language: str) -> list[QTrans
     for translator in installed:
         app.installTranslator(translator)
     app.setProperty(_LANGUAGE_PROPERTY, language)
+    # Qt posts every widget a LanguageChange event, on which a QDialogButtonBox puts Qt's own
+    # words back on its standard buttons: "&Plan the meeting" would become "OK" once the event
+    # loop ran, after the window had retranslated. Delivered now, they come before it does.
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.LanguageChange)
     return installed
 
 

@@ -13,7 +13,6 @@ import pytest
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import (
     QAbstractButton,
-    QApplication,
     QDialogButtonBox,
     QFileDialog,
     QLabel,
@@ -104,8 +103,7 @@ def test_message_box_and_button_box_in_khmer_then_english(qtbot: QtBot, khmer: N
     fresh = QDialogButtonBox(Button.Ok | Button.Cancel | Button.Close)
     qtbot.addWidget(fresh)
     assert _button_texts(fresh) == {"Ok": "OK", "Cancel": "Cancel", "Close": "Close"}
-    # Boxes already open retranslate their standard buttons on Qt's LanguageChange event.
-    QApplication.sendPostedEvents()
+    # Boxes already open have retranslated their standard buttons (Qt's LanguageChange event).
     assert _button_texts(question) == {"Yes": "&Yes", "Cancel": "Cancel"}
     assert _button_texts(buttons) == {"Ok": "OK", "Cancel": "Cancel", "Close": "Close"}
 
@@ -155,3 +153,17 @@ def test_qt_file_dialog_has_no_english_left_in_khmer(
         shown = _shown_texts(dialog)
         assert "ឈ្មោះឯកសារ (&N)៖" in shown
         assert [text for text in shown if text in english] == []
+
+
+def test_a_button_text_the_window_chose_survives_a_language_switch(
+    qtbot: QtBot, khmer: None
+) -> None:
+    """Qt resets standard buttons on LanguageChange; that must come before the window's own
+    retranslation (after set_language), not after it in the event loop."""
+    box = QDialogButtonBox(Button.Ok | Button.Cancel)
+    qtbot.addWidget(box)
+    box.show()
+    set_language("en")
+    box.button(Button.Ok).setText("&Plan the meeting")  # as a window's retranslate() does
+    qtbot.wait(20)
+    assert _button_texts(box) == {"Ok": "&Plan the meeting", "Cancel": "Cancel"}
