@@ -49,7 +49,8 @@ from civicdesk.exchange.versions import (
     package_versions,
     tombstone_values,
 )
-from civicdesk.i18n import _, ngettext
+from civicdesk.i18n import _, current_language, ngettext
+from civicdesk.i18n.khmer import format_number
 from civicdesk.models import ExchangeConflict, ExchangeImport, Tombstone
 from civicdesk.models.base import utcnow
 from civicdesk.services.base import service
@@ -88,26 +89,33 @@ class ImportSummary:
         return bool(self.added or self.updated or self.deleted or self.conflicts or self.superseded)
 
     def lines(self) -> list[str]:
-        """The summary in the UI language, a line each."""
+        """The summary in the UI language (its digits too), a line each."""
+        language = current_language()
+
+        def number(count: int) -> str:
+            return format_number(count, language)
+
         lines = [
-            _("Records added: {count}").format(count=self.added),
-            _("Records updated: {count}").format(count=self.updated),
-            _("Records deleted: {count}").format(count=self.deleted),
-            _("Records unchanged: {count}").format(count=self.unchanged),
+            _("Records added: {count}").format(count=number(self.added)),
+            _("Records updated: {count}").format(count=number(self.updated)),
+            _("Records deleted: {count}").format(count=number(self.deleted)),
+            _("Records unchanged: {count}").format(count=number(self.unchanged)),
             ngettext(
                 "{count} conflict to resolve (changed here and there since the last exchange)",
                 "{count} conflicts to resolve (changed here and there since the last exchange)",
                 self.conflicts,
-            ).format(count=self.conflicts),
+            ).format(count=number(self.conflicts)),
         ]
         if self.superseded:
             lines.append(
-                _("Conflicts settled by newer versions: {count}").format(count=self.superseded)
+                _("Conflicts settled by newer versions: {count}").format(
+                    count=number(self.superseded)
+                )
             )
         if self.locked:
             lines.append(
                 _("Newer versions of locked records set aside, not applied: {count}").format(
-                    count=self.locked
+                    count=number(self.locked)
                 )
             )
         if self.already_imported and not self.changed:

@@ -1,0 +1,170 @@
+"""What exchanged records and their fields are called, for a person: the conflict dialog shows
+"Phone" and "Person", never `phone` and `person`. English here, marked for translation with `N_`;
+`table_label` and `field_label` translate when they are shown."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+from civicdesk.i18n import N_, _
+
+#: What each exchanged table holds, as a person calls it.
+TABLE_LABELS: Mapping[str, str] = {
+    "organisation": N_("Organisation"),
+    "person": N_("Person"),
+    "meeting": N_("Meeting"),
+    "agenda_item": N_("Agenda item"),
+    "attendance": N_("Attendance"),
+    "finding": N_("Finding"),
+    "headcount": N_("Headcount"),
+    "joint_list": N_("Joint list"),
+    "priority_round": N_("Priority round"),
+    "recommendation": N_("Recommendation"),
+    "action": N_("Action"),
+    "consolidated_recommendation": N_("Consolidated recommendation"),
+    "document": N_("Exported document"),
+    "endorsement": N_("Endorsement"),
+    "priority_candidate": N_("Recommendation in a priority round"),
+    "priority_mark": N_("Dots or rank given"),
+    "recommendation_finding": N_("Finding answered by a recommendation"),
+    "recommendation_revision": N_("Revision of a recommendation"),
+    "action_update": N_("Progress report"),
+    "consolidated_source": N_("Source of a consolidated recommendation"),
+    "joint_list_item": N_("Recommendation on a joint list"),
+    "vote": N_("Vote"),
+    "ballot": N_("Ballot"),
+}
+
+#: Column names as a person calls them, whatever the table.
+FIELD_LABELS: Mapping[str, str] = {
+    "name_km": N_("Name in Khmer"),
+    "name_en": N_("Name in English"),
+    "name_latin": N_("Name in Latin letters"),
+    "abbreviation": N_("Abbreviation"),
+    "kind": N_("Kind"),
+    "side": N_("Side"),
+    "province_code": N_("Province"),
+    "district_code": N_("District"),
+    "commune_code": N_("Commune"),
+    "sex": N_("Sex"),
+    "position": N_("Place in the list"),
+    "position_en": N_("Position in English"),
+    "organisation_id": N_("Organisation"),
+    "phone": N_("Phone"),
+    "title_km": N_("Title in Khmer"),
+    "title_en": N_("Title in English"),
+    "meeting_date": N_("Meeting date"),
+    "start_time": N_("Start time"),
+    "end_time": N_("End time"),
+    "venue_km": N_("Venue in Khmer"),
+    "venue_en": N_("Venue in English"),
+    "place_name_km": N_("Place name in Khmer"),
+    "place_name_en": N_("Place name in English"),
+    "facilitator_id": N_("Facilitator"),
+    "clerk_id": N_("Clerk"),
+    "status": N_("Status"),
+    "vote_rule": N_("Rule"),
+    "rule": N_("Rule"),
+    "follows_from_id": N_("Follows from"),
+    "opened_at": N_("Opened at"),
+    "closed_at": N_("Closed at"),
+    "signed_at": N_("Signed at"),
+    "meeting_id": N_("Meeting"),
+    "planned_minutes": N_("Planned minutes"),
+    "started_at": N_("Started at"),
+    "ended_at": N_("Ended at"),
+    "notes_km": N_("Notes in Khmer"),
+    "notes_en": N_("Notes in English"),
+    "person_id": N_("Person"),
+    "role": N_("Role"),
+    "may_vote": N_("May vote"),
+    "absence_reason": N_("Reason for absence in Khmer"),
+    "absence_reason_en": N_("Reason for absence in English"),
+    "checked_in_at": N_("Signed in at"),
+    "text_km": N_("Text in Khmer"),
+    "text_en": N_("Text in English"),
+    "raised_by_km": N_("Raised by, in Khmer"),
+    "raised_by_en": N_("Raised by, in English"),
+    "theme": N_("Theme"),
+    "group_km": N_("Group in Khmer"),
+    "group_en": N_("Group in English"),
+    "female": N_("Women"),
+    "male": N_("Men"),
+    "endorsed_at": N_("Endorsed at"),
+    "method": N_("Method"),
+    "dots_per_participant": N_("Dots per participant"),
+    "code": N_("Code"),
+    "responsible_level": N_("Responsible level"),
+    "origin_meeting_id": N_("Meeting it came from"),
+    "withdrawn_reason": N_("Reason for withdrawal in Khmer"),
+    "withdrawn_reason_en": N_("Reason for withdrawal in English"),
+    "recommendation_id": N_("Recommendation"),
+    "description_km": N_("What will be done, in Khmer"),
+    "description_en": N_("What will be done, in English"),
+    "responsible_office_km": N_("Responsible office in Khmer"),
+    "responsible_office_en": N_("Responsible office in English"),
+    "cso_partner_id": N_("CSO partner"),
+    "start_date": N_("Start"),
+    "due_date": N_("Due"),
+    "resources_km": N_("Resources in Khmer"),
+    "resources_en": N_("Resources in English"),
+    "indicator_km": N_("Indicator in Khmer"),
+    "indicator_en": N_("Indicator in English"),
+    "initial_status": N_("Status at the start"),
+    "language": N_("Language"),
+    "joint_list_id": N_("Joint list"),
+    "filename": N_("File name"),
+    "sha256": N_("SHA-256"),
+    "signed": N_("Signed"),
+    "signer": N_("Signer"),
+    "audit_head": N_("Audit head"),
+    "signatory_name": N_("Signatory"),
+    "organisation_name": N_("Organisation name"),
+    "signed_on": N_("Signed on"),
+    "signature_png": N_("Signature"),
+    "round_id": N_("Priority round"),
+    "value": N_("Dots or rank"),
+    "finding_id": N_("Finding"),
+    "number": N_("Revision"),
+    "author": N_("Author"),
+    "reason": N_("Reason in Khmer"),
+    "reason_en": N_("Reason in English"),
+    "action_id": N_("Action"),
+    "reported_on": N_("Reported on"),
+    "progress_percent": N_("Progress (%)"),
+    "note_km": N_("Note in Khmer"),
+    "note_en": N_("Note in English"),
+    "consolidated_id": N_("Consolidated recommendation"),
+    "revision_id": N_("Revision"),
+    "sna_yes": N_("Sub-national administration: in favour"),
+    "sna_no": N_("Sub-national administration: against"),
+    "sna_abstain": N_("Sub-national administration: abstain"),
+    "cso_yes": N_("Civil society: in favour"),
+    "cso_no": N_("Civil society: against"),
+    "cso_abstain": N_("Civil society: abstain"),
+    "objection": N_("Objection"),
+    "outcome": N_("Outcome"),
+    "supersedes_id": N_("Vote it replaces"),
+    "note": N_("Note"),
+    "vote_id": N_("Vote"),
+    "choice": N_("Choice"),
+}
+
+#: Where one table's column means something else than the same name elsewhere.
+TABLE_FIELD_LABELS: Mapping[tuple[str, str], str] = {
+    ("person", "position"): N_("Position"),
+    ("endorsement", "title"): N_("Signatory's title in Khmer"),
+    ("endorsement", "title_en"): N_("Signatory's title in English"),
+}
+
+
+def table_label(table_name: str) -> str:
+    """The kind of record a table holds, in the UI language."""
+    english = TABLE_LABELS.get(table_name)
+    return _(english) if english else table_name
+
+
+def field_label(table_name: str, column_name: str) -> str:
+    """A column's name for a person, in the UI language."""
+    english = TABLE_FIELD_LABELS.get((table_name, column_name)) or FIELD_LABELS.get(column_name)
+    return _(english) if english else column_name
