@@ -43,9 +43,11 @@ from civicdesk.storage.database import Database
 from civicdesk.ui.dialogs.new_meeting import NewMeetingDialog
 from civicdesk.ui.itemmodels.meeting_filter import MeetingFilterModel
 from civicdesk.ui.itemmodels.meetings import Column, MeetingTableModel
+from civicdesk.ui.package_exchange import PackageExchange
 from civicdesk.ui.secretariat.window import SecretariatWindow
 from civicdesk.ui.settings import Settings
 from civicdesk.ui.widgets.date_button import DateButton
+from civicdesk.ui.workspace.context import Topic
 from civicdesk.ui.workspace.steps import Step
 from civicdesk.ui.workspace.window import MeetingWorkspace
 
@@ -79,6 +81,7 @@ class MainWindow(QMainWindow):
         self._retired: list[MeetingWorkspace] = []
         self._new_meeting_dialog: NewMeetingDialog | None = None
         self._secretariat: SecretariatWindow | None = None
+        self._packages = PackageExchange(database, self._actor, self)
         self._columns_sized = False
         self._build_widgets()
         self._build_actions()
@@ -157,6 +160,9 @@ class MainWindow(QMainWindow):
         self._open_action.setShortcut(QKeySequence.StandardKey.Open)
         self._duplicate_action = QAction(self)
         self._duplicate_action.setShortcut(QKeySequence("Ctrl+D"))
+        self._export_package_action = QAction(self)
+        self._import_package_action = QAction(self)
+        self._conflicts_action = QAction(self)
         self._reload_action = QAction(self)
         self._reload_action.setShortcut(QKeySequence.StandardKey.Refresh)
         self._quit_action = QAction(self)
@@ -165,6 +171,13 @@ class MainWindow(QMainWindow):
     def _build_menus(self) -> None:
         self._file_menu = self.menuBar().addMenu("")
         for action in (self._new_action, self._open_action, self._duplicate_action):
+            self._file_menu.addAction(action)
+        self._file_menu.addSeparator()
+        for action in (
+            self._export_package_action,
+            self._import_package_action,
+            self._conflicts_action,
+        ):
             self._file_menu.addAction(action)
         self._file_menu.addSeparator()
         self._file_menu.addAction(self._reload_action)
@@ -215,6 +228,10 @@ class MainWindow(QMainWindow):
         self._open_action.triggered.connect(self.open_current_meeting)
         self._duplicate_action.triggered.connect(self.duplicate_current_meeting)
         self.languageChanged.connect(self._on_language_changed)
+        self._export_package_action.triggered.connect(self.export_package)
+        self._import_package_action.triggered.connect(self.import_package)
+        self._conflicts_action.triggered.connect(self.resolve_conflicts)
+        self._packages.recordsChanged.connect(self._on_records_changed)
         self._reload_action.triggered.connect(self.reload)
         self._quit_action.triggered.connect(self.close)
         self._language_group.triggered.connect(self._on_language_action)
@@ -235,6 +252,18 @@ class MainWindow(QMainWindow):
         self._duplicate_action.setText(_("&Duplicate meeting"))
         self._duplicate_action.setToolTip(
             _("Plan a copy of the chosen meeting, with its details and agenda")
+        )
+        self._export_package_action.setText(_("&Export package…"))
+        self._export_package_action.setToolTip(
+            _("Write the records of a meeting or a district to a file for another computer")
+        )
+        self._import_package_action.setText(_("&Import package…"))
+        self._import_package_action.setToolTip(
+            _("Bring in a package from another computer, after a summary of what it changes")
+        )
+        self._conflicts_action.setText(_("Resolve &conflicts…"))
+        self._conflicts_action.setToolTip(
+            _("Choose between versions changed both here and on another computer")
         )
         self._reload_action.setText(_("&Reload"))
         self._quit_action.setText(_("&Quit"))
@@ -307,6 +336,7 @@ class MainWindow(QMainWindow):
     def _on_language_changed(self, _code: str) -> None:
         for workspace in self._workspaces.values():
             workspace.retranslate()
+        self._packages.retranslate()
 
     # ------------------------------------------------------------------ data
 
@@ -561,6 +591,33 @@ class MainWindow(QMainWindow):
         self._secretariat.show()
         self._secretariat.raise_()
         self._secretariat.activateWindow()
+
+    # ------------------------------------------------------------------ exchange packages
+
+    @Slot()
+    def export_package(self) -> None:
+        self._packages.export_package(self._current_meeting(), sorted(self._districts()))
+
+    @Slot()
+    def import_package(self) -> None:
+        self._packages.import_package()
+
+    @Slot()
+    def resolve_conflicts(self) -> None:
+        self._packages.resolve_conflicts()
+
+    def packages(self) -> PackageExchange:
+        return self._packages
+
+    @Slot()
+    def _on_records_changed(self) -> None:
+        """A package was imported or a conflict resolved: every window shows the records anew
+        (a workspace reloads all its pages, as after a change of the meeting itself)."""
+        self.reload()
+        for workspace in self.workspaces():
+            workspace.context.changed(Topic.MEETING)
+        if self._secretariat is not None:
+            self._secretariat.reload()
 
     @Slot()
     def show_about(self) -> None:
