@@ -3,6 +3,7 @@ reads is left in English where the catalog has its Khmer."""
 
 from __future__ import annotations
 
+import uuid
 import xml.etree.ElementTree as ElementTree
 from collections.abc import Iterator
 from pathlib import Path
@@ -23,10 +24,14 @@ from PySide6.QtWidgets import (
 from pytestqt.qtbot import QtBot
 from sqlalchemy import select
 
-from civicdesk.i18n import LANGUAGE_NAMES, set_language, translations_for
+from civicdesk.exchange import History, ImportSummary
+from civicdesk.i18n import LANGUAGE_NAMES, _, set_language, translations_for
 from civicdesk.models import Meeting
 from civicdesk.models.enums import MeetingKind
 from civicdesk.storage.database import Database
+from civicdesk.ui.dialogs.conflicts import ConflictDialog
+from civicdesk.ui.dialogs.package_export import ExportScopeDialog
+from civicdesk.ui.dialogs.package_import import ImportSummaryDialog
 from civicdesk.ui.main_window import MainWindow
 from civicdesk.ui.settings import Settings
 from civicdesk.ui.workspace.pages.priorities import NewRoundDialog
@@ -149,3 +154,49 @@ def test_dialogs_open_in_khmer(qtbot: QtBot, windows: list[QWidget]) -> None:
     rounds = NewRoundDialog([])
     qtbot.addWidget(rounds)
     assert _untranslated(rounds) == []
+
+
+def _flagged_summary() -> ImportSummary:
+    """A package with changes, a conflict and a rewritten history, summed up in the UI language."""
+    note = _(
+        "The audit history of laptop {laptop} in this package does not continue the one "
+        "recorded here (event #{seq}, {hash}): its history was rewritten or restored from an "
+        "older copy. The records were merged; check them with that district."
+    ).format(laptop="3f2a9c1b", seq=41, hash="9c1b3f2a")
+    return ImportSummary(
+        package_id=uuid.uuid4(),
+        laptop_id=uuid.uuid4(),
+        file_name="civicdesk-0204-bavel-2022-03-01.cdpkg",
+        added=12,
+        updated=3,
+        deleted=1,
+        unchanged=240,
+        conflicts=1,
+        superseded=0,
+        locked=1,
+        history=History.FLAGGED,
+        history_note=note,
+        already_imported=False,
+    )
+
+
+def test_package_dialogs_open_in_khmer(
+    qtbot: QtBot, windows: list[QWidget], demo_database: Database
+) -> None:
+    main = windows[0]
+    assert isinstance(main, MainWindow)
+    main.switch_language("km")
+    main.reload()
+    meeting = main._model.meeting_at(0)
+    dialogs: list[QDialog] = [
+        ExportScopeDialog(meeting, sorted(main._districts())),
+        ImportSummaryDialog(_flagged_summary()),
+        ConflictDialog(demo_database),
+    ]
+    for dialog in dialogs:
+        qtbot.addWidget(dialog)
+        dialog.show()
+        assert _untranslated(dialog) == []
+    summary = dialogs[1]
+    assert isinstance(summary, ImportSummaryDialog)
+    assert "១២" in summary.changes.text()  # 12 records added, in Khmer digits
