@@ -161,7 +161,7 @@ def _flagged_summary() -> ImportSummary:
     note = _(
         "The audit history of laptop {laptop} in this package does not continue the one "
         "recorded here (event #{seq}, {hash}): its history was rewritten or restored from an "
-        "older copy. The records were merged; check them with that district."
+        "older copy. Its records are merged like any other package's: check them with that district."
     ).format(laptop="3f2a9c1b", seq=41, hash="9c1b3f2a")
     return ImportSummary(
         package_id=uuid.uuid4(),
