@@ -156,8 +156,8 @@ def verification_block(composer: Composer, identity: Identity, width: float) -> 
         lines.append(TextBlock(spans, value_style))
     note = (
         w.gettext(
-            "This file carries the organisation's digital signature. "
-            "Check it with: civicdesk verify FILE.pdf"
+            "This file carries the organisation's digital signature. Check it in CivicDesk "
+            "(Tools, Check a signed document) or with: civicdesk verify FILE.pdf"
         )
         if identity.signed_by
         else w.gettext("The hash covers everything this document shows, as recorded.")

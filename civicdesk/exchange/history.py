@@ -185,6 +185,7 @@ def record_head(
     note = _(
         "The audit history of laptop {laptop} in this package does not continue the one "
         "recorded here (event #{seq}, {hash}): its history was rewritten or restored from an "
-        "older copy. Its records are merged like any other package's: check them with that district."
+        "older copy. Its records are merged like any other package's: check them with "
+        "that district."
     ).format(laptop=str(laptop), seq=known.head_seq, hash=_short(known.head_hash))
     return HistoryCheck(History.FLAGGED, note)

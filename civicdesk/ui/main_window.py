@@ -41,6 +41,7 @@ from civicdesk.services.meetings import (
 )
 from civicdesk.storage.database import Database
 from civicdesk.ui.dialogs.new_meeting import NewMeetingDialog
+from civicdesk.ui.dialogs.verify_document import VerifyDocumentDialog
 from civicdesk.ui.itemmodels.meeting_filter import MeetingFilterModel
 from civicdesk.ui.itemmodels.meetings import Column, MeetingTableModel
 from civicdesk.ui.package_exchange import PackageExchange
@@ -198,6 +199,8 @@ class MainWindow(QMainWindow):
         self._tools_menu = self.menuBar().addMenu("")
         self._verify_action = QAction(self)
         self._tools_menu.addAction(self._verify_action)
+        self._check_document_action = QAction(self)
+        self._tools_menu.addAction(self._check_document_action)
         self._secretariat_action = QAction(self)
         self._secretariat_action.setShortcut(QKeySequence("Ctrl+Shift+S"))
         self._tools_menu.addAction(self._secretariat_action)
@@ -236,6 +239,7 @@ class MainWindow(QMainWindow):
         self._quit_action.triggered.connect(self.close)
         self._language_group.triggered.connect(self._on_language_action)
         self._verify_action.triggered.connect(self.verify_audit_log)
+        self._check_document_action.triggered.connect(self.check_signed_document)
         self._secretariat_action.triggered.connect(self.open_secretariat)
         self._about_action.triggered.connect(self.show_about)
 
@@ -270,6 +274,7 @@ class MainWindow(QMainWindow):
         self._language_menu.setTitle(_("&Language"))
         self._tools_menu.setTitle(_("&Tools"))
         self._verify_action.setText(_("&Verify the audit log"))
+        self._check_document_action.setText(_("&Check a signed document…"))
         self._secretariat_action.setText(_("&Secretariat…"))
         self._help_menu.setTitle(_("&Help"))
         self._about_action.setText(_("&About CivicDesk"))
@@ -580,6 +585,15 @@ class MainWindow(QMainWindow):
             QMessageBox.information(self, _("Audit log"), check.message)
         else:
             QMessageBox.warning(self, _("Audit log"), check.message)
+
+    @Slot()
+    def check_signed_document(self) -> VerifyDocumentDialog:
+        """A PDF's signature checked, as `civicdesk verify` does; the dialog asks for the file."""
+        dialog = VerifyDocumentDialog(self._database, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.show()
+        dialog.choose_file()
+        return dialog
 
     @Slot()
     def open_secretariat(self) -> None:

@@ -32,6 +32,8 @@ from civicdesk.storage.database import Database
 from civicdesk.ui.dialogs.conflicts import ConflictDialog
 from civicdesk.ui.dialogs.package_export import ExportScopeDialog
 from civicdesk.ui.dialogs.package_import import ImportSummaryDialog
+from civicdesk.ui.dialogs.signing_key import SigningKeyDialog
+from civicdesk.ui.dialogs.verify_document import VerifyDocumentDialog
 from civicdesk.ui.main_window import MainWindow
 from civicdesk.ui.settings import Settings
 from civicdesk.ui.workspace.pages.priorities import NewRoundDialog
@@ -154,6 +156,14 @@ def test_dialogs_open_in_khmer(qtbot: QtBot, windows: list[QWidget]) -> None:
     rounds = NewRoundDialog([])
     qtbot.addWidget(rounds)
     assert _untranslated(rounds) == []
+    for signing_dialog in (SigningKeyDialog(), VerifyDocumentDialog(main._database)):
+        qtbot.addWidget(signing_dialog)
+        signing_dialog.show()
+        assert _untranslated(signing_dialog) == []
+    key_setup = SigningKeyDialog()
+    qtbot.addWidget(key_setup)
+    key_setup.import_choice.setChecked(True)
+    assert _untranslated(key_setup) == []
 
 
 def _flagged_summary() -> ImportSummary:
@@ -161,7 +171,8 @@ def _flagged_summary() -> ImportSummary:
     note = _(
         "The audit history of laptop {laptop} in this package does not continue the one "
         "recorded here (event #{seq}, {hash}): its history was rewritten or restored from an "
-        "older copy. Its records are merged like any other package's: check them with that district."
+        "older copy. Its records are merged like any other package's: check them with "
+        "that district."
     ).format(laptop="3f2a9c1b", seq=41, hash="9c1b3f2a")
     return ImportSummary(
         package_id=uuid.uuid4(),

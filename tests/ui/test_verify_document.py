@@ -14,6 +14,7 @@ from civicdesk.i18n import set_language, translations_for
 from civicdesk.models.enums import DocumentKind, DocumentLanguage
 from civicdesk.storage.database import Database
 from civicdesk.ui.dialogs.verify_document import VerifyDocumentDialog
+from civicdesk.ui.main_window import MainWindow
 from tests.conftest import Seed
 
 PASSPHRASE = "tonle-sap-2021"
@@ -99,3 +100,16 @@ def test_the_verdict_in_khmer(dialog: VerifyDocumentDialog, signed_sheet: Path) 
         assert khmer("Signed by") in details and "Signed by" not in details
     finally:
         set_language("en")
+
+
+def test_from_the_tools_menu(
+    main_window: MainWindow, signed_sheet: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(
+        QFileDialog, "getOpenFileName", staticmethod(lambda *_a: (str(signed_sheet), ""))
+    )
+    main_window._check_document_action.trigger()
+    (dialog,) = main_window.findChildren(VerifyDocumentDialog)
+    assert dialog.isVisible()
+    assert dialog.result_of_check is not None and dialog.result_of_check.ok
+    assert "Aphivat Strey" in dialog.details.toPlainText()
