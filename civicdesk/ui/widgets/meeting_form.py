@@ -34,6 +34,7 @@ from civicdesk.ui.widgets.date_button import DateButton
 from civicdesk.ui.widgets.field_errors import FieldErrors
 from civicdesk.ui.widgets.person_picker import PeopleLookup, PersonPicker
 from civicdesk.ui.widgets.place_picker import PlacePicker
+from civicdesk.ui.widgets.time_edit import TimeEdit
 
 #: A QTimeEdit at this time shows "not set" (no meeting starts at midnight).
 NO_TIME = QTime(0, 0)
@@ -53,8 +54,8 @@ def _row(parent: QWidget, *widgets: QWidget | None) -> QWidget:
     return holder
 
 
-def _time_edit(parent: QWidget) -> QTimeEdit:
-    edit = QTimeEdit(parent)
+def _time_edit(parent: QWidget) -> TimeEdit:
+    edit = TimeEdit(parent)
     edit.setDisplayFormat("HH:mm")
     edit.setMinimumTime(NO_TIME)
     edit.setKeyboardTracking(False)
@@ -250,6 +251,7 @@ class MeetingForm(QWidget):
             heading.setText(_("In English"))
         for edit in (self.start_time, self.end_time):
             edit.setSpecialValueText(_("not set"))
+            edit.refresh_text()
         self.title_km.setPlaceholderText(_("Title in Khmer"))
         self.title_en.setPlaceholderText(_("Title in English"))
         self.venue_km.setPlaceholderText(_("Venue in Khmer"))
