@@ -342,6 +342,8 @@ class MainWindow(QMainWindow):
         for workspace in self._workspaces.values():
             workspace.retranslate()
         self._packages.retranslate()
+        if self._new_meeting_dialog is not None:  # not modal: it can be open during a switch
+            self._new_meeting_dialog.retranslate()
 
     # ------------------------------------------------------------------ data
 

@@ -13,7 +13,7 @@ from PySide6.QtWidgets import QComboBox, QDialogButtonBox, QLineEdit
 from pytestqt.qtbot import QtBot
 from sqlalchemy import select
 
-from civicdesk.i18n import set_language
+from civicdesk.i18n import set_language, translations_for
 from civicdesk.models import Meeting
 from civicdesk.models.enums import MeetingKind, MeetingStatus, VoteRule
 from civicdesk.services import meetings
@@ -106,6 +106,24 @@ def test_ctrl_n_the_file_menu_and_the_toolbar_open_the_dialog(
     assert first is not None
     action.trigger()  # a second request raises the same dialog
     assert main_window.new_meeting_dialog() is first
+
+
+def test_an_open_dialog_follows_a_language_switch(
+    qtbot: QtBot, main_window: MainWindow, seed: Seed
+) -> None:
+    main_window._new_action.trigger()
+    dialog = main_window.new_meeting_dialog()
+    assert dialog is not None
+    plan = dialog._buttons.button(QDialogButtonBox.StandardButton.Ok)
+    assert plan.text() == "&Plan the meeting"
+    main_window.switch_language("km")
+    try:
+        khmer = translations_for("km").gettext
+        assert plan.text() == khmer("&Plan the meeting") != "&Plan the meeting"
+        assert dialog.windowTitle() == khmer("New meeting")
+    finally:
+        main_window.switch_language("en")
+    assert plan.text() == "&Plan the meeting"
 
 
 def test_a_meeting_is_planned_from_typed_details_and_opened(
