@@ -40,6 +40,20 @@ def _password_field(parent: QWidget) -> QLineEdit:
     return field
 
 
+def _wrapped(text: str, parent: QWidget) -> QLabel:
+    label = QLabel(text, parent)
+    label.setWordWrap(True)
+    return label
+
+
+def _indented_form(page: QWidget) -> QFormLayout:
+    """A form under its radio button, indented so it reads as that choice's."""
+    form = QFormLayout(page)
+    form.setContentsMargins(24, 0, 0, 0)
+    form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+    return form
+
+
 def _buttons(parent: QDialog, action: str) -> QDialogButtonBox:
     """OK and Cancel, with our own words (Qt's are not translated into Khmer everywhere)."""
     buttons = QDialogButtonBox(
@@ -60,7 +74,7 @@ class SigningKeyDialog(QDialog):
         super().__init__(parent)
         self.info: signing.KeyInfo | None = None
         self.setWindowTitle(_("Organisation signing key"))
-        intro = QLabel(
+        intro = _wrapped(
             _(
                 "Signed documents carry your organisation's digital signature: anyone can check "
                 "who signed them and that not one character changed since. This computer has no "
@@ -68,7 +82,6 @@ class SigningKeyDialog(QDialog):
             ),
             self,
         )
-        intro.setWordWrap(True)
         self.create_choice = QRadioButton(_("Create a new key for the organisation"), self)
         self.import_choice = QRadioButton(_("Import a key file (.p12, .pfx)"), self)
         self._choices = QButtonGroup(self)
@@ -102,17 +115,14 @@ class SigningKeyDialog(QDialog):
         self.organisation.setPlaceholderText(_("e.g. Bavel District Administration"))
         self.passphrase = _password_field(page)
         self.confirmation = _password_field(page)
-        hint = QLabel(
+        hint = _wrapped(
             _(
                 "At least {count} characters. Write it down and keep it somewhere safe: "
                 "without it nobody can sign with this key, and it cannot be recovered."
             ).format(count=signing.MIN_PASSPHRASE),
             page,
         )
-        hint.setWordWrap(True)
-        form = QFormLayout(page)
-        form.setContentsMargins(24, 0, 0, 0)
-        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        form = _indented_form(page)
         form.addRow(_("Organisation"), self.organisation)
         form.addRow("", self.errors.line("org"))
         form.addRow(_("Passphrase"), self.passphrase)
@@ -130,9 +140,7 @@ class SigningKeyDialog(QDialog):
         row.addWidget(self.key_file, 1)
         row.addWidget(browse)
         self.file_passphrase = _password_field(page)
-        form = QFormLayout(page)
-        form.setContentsMargins(24, 0, 0, 0)
-        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        form = _indented_form(page)
         form.addRow(_("Key file"), row)
         form.addRow("", self.errors.line("file"))
         form.addRow(_("Passphrase of the file"), self.file_passphrase)
@@ -184,14 +192,13 @@ class PassphraseDialog(QDialog):
         self.info = info
         self.key: signing.SigningKey | None = None
         self.setWindowTitle(_("Sign the document"))
-        message = QLabel(
+        message = _wrapped(
             _(
                 "The document will be signed for {organisation}. Type the passphrase of the "
                 "organisation's signing key."
             ).format(organisation=info.organisation),
             self,
         )
-        message.setWordWrap(True)
         fingerprint = QLabel(
             _("Key fingerprint: {fingerprint}").format(fingerprint=short_fingerprint(info)), self
         )

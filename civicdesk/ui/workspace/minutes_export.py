@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QLabel,
+    QMessageBox,
     QProgressDialog,
     QScrollArea,
     QVBoxLayout,
@@ -57,6 +58,22 @@ def default_file_name(
     """For example ``minutes-2021-11-23-km-signed.pdf`` or ``sign-in-sheet-2021-11-23-en.pdf``."""
     name = f"{kind.value.replace('_', '-')}-{meeting_date.isoformat()}-{language.value}"
     return f"{name}-signed.pdf" if signed else f"{name}.pdf"
+
+
+def confirm_signing(context: WorkspaceContext, parent: QWidget) -> bool:
+    """Say what signing this meeting locks, and ask; True to sign (the workspace's "Sign and
+    lock" button, and signed minutes exported from the Minutes step)."""
+    from civicdesk.ui.workspace.minutes_summary import read_minutes_content, signing_confirmation
+
+    content = context.read(read_minutes_content, context.meeting_id)
+    answer = QMessageBox.question(
+        parent,
+        _("Sign and lock the meeting?"),
+        signing_confirmation(content),
+        QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
+        QMessageBox.StandardButton.Cancel,
+    )
+    return answer == QMessageBox.StandardButton.Yes
 
 
 def default_folder() -> Path:

@@ -19,7 +19,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QListView,
     QMainWindow,
-    QMessageBox,
     QPushButton,
     QSplitter,
     QStackedWidget,
@@ -37,7 +36,7 @@ from civicdesk.ui.projector.menu import ProjectorControls
 from civicdesk.ui.projector.window import ProjectorController
 from civicdesk.ui.settings import Settings
 from civicdesk.ui.workspace.context import Topic, WorkspaceContext
-from civicdesk.ui.workspace.minutes_summary import read_minutes_content, signing_confirmation
+from civicdesk.ui.workspace.minutes_export import confirm_signing
 from civicdesk.ui.workspace.page import StepPage
 from civicdesk.ui.workspace.pages import load_pages
 from civicdesk.ui.workspace.steps import Step, step_label, steps_for
@@ -395,15 +394,7 @@ class MeetingWorkspace(QMainWindow):
 
     @Slot()
     def sign_meeting(self) -> None:
-        content = self.context.read(read_minutes_content, self.context.meeting_id)
-        answer = QMessageBox.question(
-            self,
-            _("Sign and lock the meeting?"),
-            signing_confirmation(content),
-            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
-            QMessageBox.StandardButton.Cancel,
-        )
-        if answer == QMessageBox.StandardButton.Yes:
+        if confirm_signing(self.context, self):
             self.context.run(Topic.MEETING, meetings.sign_meeting, self.context.meeting_id)
             self.context.undo_stack.clear()
 

@@ -18,7 +18,6 @@ from PySide6.QtWidgets import (
     QGroupBox,
     QHBoxLayout,
     QLabel,
-    QMessageBox,
     QPushButton,
     QTextBrowser,
     QVBoxLayout,
@@ -34,6 +33,7 @@ from civicdesk.services.places import district_name
 from civicdesk.ui.workspace.context import Topic, WorkspaceContext
 from civicdesk.ui.workspace.minutes_export import (
     PagePreviewDialog,
+    confirm_signing,
     default_file_name,
     default_folder,
     export_to_file,
@@ -44,7 +44,6 @@ from civicdesk.ui.workspace.minutes_summary import (
     MinutesContent,
     missing_before_signing,
     read_minutes_content,
-    signing_confirmation,
     summary_html,
 )
 from civicdesk.ui.workspace.page import StepPage
@@ -295,15 +294,7 @@ class MinutesPage(StepPage):
         status = self.context.summary(refresh=True).status
         if request.kind is not DocumentKind.MINUTES or status is not MeetingStatus.CLOSED:
             return True
-        content = self.context.read(read_minutes_content, self.context.meeting_id)
-        answer = QMessageBox.question(
-            self,
-            _("Sign and lock the meeting?"),
-            signing_confirmation(content),
-            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
-            QMessageBox.StandardButton.Cancel,
-        )
-        return answer == QMessageBox.StandardButton.Yes
+        return confirm_signing(self.context, self)
 
     @Slot()
     def preview_first_page(self) -> None:
