@@ -8,6 +8,7 @@ import gettext
 import importlib.util
 import inspect
 import re
+import time
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -200,6 +201,28 @@ def test_format_time_and_datetime() -> None:
     moment = dt.datetime(2021, 11, 23, 14, 5)
     assert format_datetime(moment, "km") == f"{OFFICIAL_DATE_KM} ម៉ោង ១៤:០៥"
     assert format_datetime(moment, "en") == "Tuesday 23 November 2021, 14:05"
+
+
+def test_recorded_moments_are_shown_in_cambodia_time_whatever_the_laptop_zone(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """A meeting at 8:00 in Battambang is stored as 01:00 UTC; a laptop set to UTC (or to
+    New York) must still show 8:00, as the minutes do."""
+    monkeypatch.setenv("TZ", "America/New_York")
+    time.tzset()
+    try:
+        stored = dt.datetime(2021, 11, 23, 1, 0, tzinfo=dt.UTC)
+        assert (
+            stored.astimezone().hour == 20
+        )  # the laptop's own zone would say 20:00 the day before
+        assert format_time(stored, "en") == "8:00"
+        assert format_time(stored, "km") == "៨:០០"
+        assert format_datetime(stored, "en") == "Tuesday 23 November 2021, 8:00"
+        late = dt.datetime(2021, 11, 23, 18, 30, tzinfo=dt.UTC)  # 01:30 on the 24th in Cambodia
+        assert format_datetime(late, "en", weekday=False) == "24 November 2021, 1:30"
+    finally:
+        monkeypatch.undo()
+        time.tzset()
 
 
 def test_formatting_refuses_unknown_language() -> None:

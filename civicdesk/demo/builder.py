@@ -18,6 +18,7 @@ from sqlalchemy.orm import Session
 from civicdesk.demo import content
 from civicdesk.demo.signature import signature_png
 from civicdesk.i18n import _
+from civicdesk.i18n.khmer import CAMBODIA_TIME
 from civicdesk.models import Meeting
 from civicdesk.models.enums import (
     AttendanceStatus,
@@ -41,7 +42,6 @@ from civicdesk.services.errors import DomainError
 from civicdesk.storage.database import Database
 
 #: Cambodia keeps UTC+7 all year.
-CAMBODIA = dt.timezone(dt.timedelta(hours=7))
 ACTOR = "demo"
 
 
@@ -58,7 +58,7 @@ class DemoSummary:
 
 
 def _at(day: dt.date, time: dt.time) -> dt.datetime:
-    return dt.datetime.combine(day, time, tzinfo=CAMBODIA).astimezone(dt.UTC)
+    return dt.datetime.combine(day, time, tzinfo=CAMBODIA_TIME).astimezone(dt.UTC)
 
 
 class _Builder:

@@ -3,7 +3,6 @@ amendments and votes, the action plan, endorsements, signatures, and the attenda
 
 from __future__ import annotations
 
-import datetime as dt
 from collections.abc import Sequence
 
 from reportlab.lib.pagesizes import A4
@@ -20,6 +19,7 @@ from civicdesk.documents.common import (
 from civicdesk.documents.layout import MARGIN_SIDE
 from civicdesk.documents.records import MinutesRecord
 from civicdesk.documents.wording import Phrase, Wording
+from civicdesk.i18n.khmer import in_cambodia
 from civicdesk.models.enums import (
     AttendanceStatus,
     OrganisationKind,
@@ -36,7 +36,6 @@ __all__ = ["minutes_story"]
 WIDTH = A4[0] - 2 * MARGIN_SIDE
 #: Meetings are held, and their times written, in Cambodia (UTC+7, no daylight saving); the
 #: clocks of agenda items are stored in UTC.
-CAMBODIA = dt.timezone(dt.timedelta(hours=7), "ICT")
 
 
 def minutes_story(
@@ -133,8 +132,8 @@ class _Sections:
             if item.started_at and item.ended_at:
                 timing = w.format(
                     w.gettext("From {start} to {end}"),
-                    start=w.time(item.started_at.astimezone(CAMBODIA).time()),
-                    end=w.time(item.ended_at.astimezone(CAMBODIA).time()),
+                    start=w.time(in_cambodia(item.started_at).time()),
+                    end=w.time(in_cambodia(item.ended_at).time()),
                 )
             elif item.planned_minutes:
                 timing = w.format(

@@ -156,8 +156,7 @@ def _moment_text(changed_at: str) -> str:
         moment = dt.datetime.strptime(changed_at, "%Y-%m-%dT%H:%M:%S.%fZ")
     except ValueError:
         return ""
-    local = moment.replace(tzinfo=dt.UTC).astimezone()
-    return format_datetime(local, current_language(), weekday=False)
+    return format_datetime(moment.replace(tzinfo=dt.UTC), current_language(), weekday=False)
 
 
 def _laptop_text(session: Session, laptop: str) -> str:
@@ -202,7 +201,7 @@ def _decoded_text(session: Session, column: Column[Any], value: Any) -> str:
     if isinstance(value, enum.Enum):
         return label(value) if value in LABELS.get(type(value), {}) else str(value.value)
     if isinstance(value, dt.datetime):
-        return format_datetime(value.astimezone(), language, weekday=False)
+        return format_datetime(value, language, weekday=False)
     if isinstance(value, dt.date):
         return format_date(value, language, weekday=False)
     if isinstance(value, dt.time):

@@ -19,11 +19,13 @@ from babel.numbers import format_decimal
 from civicdesk.i18n import normalise_language
 
 __all__ = [
+    "CAMBODIA_TIME",
     "KHMER_DIGITS",
     "format_date",
     "format_datetime",
     "format_number",
     "format_time",
+    "in_cambodia",
     "khmer_digits",
     "latin_digits",
 ]
@@ -85,8 +87,21 @@ def format_date(d: dt.date, lang: str, *, weekday: bool = True) -> str:
     return f"{_english_weekday(d)} {text}" if weekday else text
 
 
+#: Cambodia's time, UTC+7 all year (no daylight saving): meetings happen in it, so every time
+#: recorded is shown in it, whatever time zone the laptop itself is set to.
+CAMBODIA_TIME = dt.timezone(dt.timedelta(hours=7), "ICT")
+
+
+def in_cambodia(moment: dt.datetime) -> dt.datetime:
+    """An aware moment as Cambodia's clocks showed it; a naive one is taken as already so."""
+    return moment.astimezone(CAMBODIA_TIME) if moment.tzinfo is not None else moment
+
+
 def format_time(t: dt.time | dt.datetime, lang: str) -> str:
-    """The time on the 24-hour clock: ``"14:05"``, ``"៩:៣០"`` (no seconds, hour not padded)."""
+    """The time on the 24-hour clock: ``"14:05"``, ``"៩:៣០"`` (no seconds, hour not padded).
+    An aware datetime is shown in Cambodia's time."""
+    if isinstance(t, dt.datetime):
+        t = in_cambodia(t)
     text = f"{t.hour}:{t.minute:02d}"
     return khmer_digits(text) if normalise_language(lang) == "km" else text
 
@@ -95,8 +110,9 @@ def format_datetime(moment: dt.datetime, lang: str, *, weekday: bool = True) -> 
     """Date and time: ``ថ្ងៃអង្គារ ទី២៣ ខែវិច្ឆិកា ឆ្នាំ២០២១ ម៉ោង ១៤:០៥``,
     ``Tuesday 23 November 2021, 14:05``.
 
-    An aware ``moment`` is shown in its own time zone; convert it first to show another.
+    An aware ``moment`` is shown in Cambodia's time (so the date too is Cambodia's).
     """
+    moment = in_cambodia(moment)
     date_text = format_date(moment.date(), lang, weekday=weekday)
     time_text = format_time(moment, lang)
     if normalise_language(lang) == "km":

@@ -66,7 +66,7 @@ def find_in_register(database: Database, file_sha256: str) -> RegisterEntry | No
         return RegisterEntry(
             kind=label(document.kind),
             meeting_title=title,
-            exported_at=format_datetime(document.created_at.astimezone(), language),
+            exported_at=format_datetime(document.created_at, language),
             signer=document.signer,
         )
 
@@ -151,8 +151,7 @@ class VerifyDocumentDialog(QDialog):
             rows.append((_("Signed by"), result.signer))
             rows.append((_("Certificate"), result.fingerprint))
         if result.signed_at:
-            moment = result.signed_at.astimezone()
-            rows.append((_("Signed at"), format_datetime(moment, current_language())))
+            rows.append((_("Signed at"), format_datetime(result.signed_at, current_language())))
         names = {
             "document-id": _("Document ID"),
             "content-sha256": _("SHA-256 of the content"),

@@ -52,7 +52,7 @@ def utc_now() -> dt.datetime:
 
 
 def _local_time(moment: dt.datetime | None) -> str:
-    return format_time(moment.astimezone(), current_language()) if moment else ""
+    return format_time(moment, current_language()) if moment else ""
 
 
 class AgendaTableModel(RowTableModel):

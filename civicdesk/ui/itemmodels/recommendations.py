@@ -90,7 +90,7 @@ class RevisionTableModel(RowTableModel):
         if column == RevisionColumn.NUMBER:
             return format_number(row.number, language)
         if column == RevisionColumn.WHEN:
-            return format_datetime(row.created_at.astimezone(), language, weekday=False)
+            return format_datetime(row.created_at, language, weekday=False)
         if column == RevisionColumn.REASON:
             if row.number == 1:
                 return _("First draft")

@@ -113,7 +113,7 @@ class VoteHistoryModel(RowTableModel):
     def display(self, row: VoteRow, column: int) -> str:
         column = HistoryColumn(column)
         if column == HistoryColumn.WHEN:
-            return format_time(row.created_at.astimezone(), current_language())
+            return format_time(row.created_at, current_language())
         if column == HistoryColumn.METHOD:
             return label(row.method)
         if column in (HistoryColumn.SNA, HistoryColumn.CIVIL_SOCIETY):
@@ -138,7 +138,7 @@ class VoteHistoryModel(RowTableModel):
 
     def extra(self, row: VoteRow, column: int, role: int) -> Any:
         if role == Qt.ItemDataRole.ToolTipRole and column == HistoryColumn.WHEN:
-            return format_datetime(row.created_at.astimezone(), current_language(), weekday=False)
+            return format_datetime(row.created_at, current_language(), weekday=False)
         if role == Qt.ItemDataRole.ForegroundRole and row.superseded:
             return MUTED_COLOUR
         if role == Qt.ItemDataRole.FontRole and row.superseded and column != HistoryColumn.STATE:

@@ -107,7 +107,7 @@ class WorkspaceContext(QObject):
     def changed(self, topic: Topic) -> None:
         self._summary = None  # attendance counts and status live in the summary
         self.dataChanged.emit(topic.value)
-        moment = format_time(dt.datetime.now().time(), current_language())
+        moment = format_time(dt.datetime.now(dt.UTC), current_language())
         self.statusMessage.emit(_("Saved at {time}.").format(time=moment))
 
     def focus_recommendation(self, recommendation_id: uuid.UUID) -> None:
