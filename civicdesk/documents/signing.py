@@ -308,13 +308,23 @@ def export_certificate(destination: Path) -> Path:
 
 
 def _load_certificates(path: Path) -> list[x509.Certificate]:
-    data = path.read_bytes()
+    try:
+        data = path.read_bytes()
+    except OSError as error:
+        raise NotFoundError(
+            _("Cannot read {path}: {reason}").format(path=path, reason=error.strerror)
+        ) from None
     try:
         if b"-----BEGIN CERTIFICATE-----" in data:
             return list(x509.load_pem_x509_certificates(data))
         return [x509.load_der_x509_certificate(data)]
     except ValueError:
         raise SigningError(_("{path} is not a certificate.").format(path=path)) from None
+
+
+def read_certificate(path: Path) -> KeyInfo:
+    """Whose a certificate file is, and its fingerprint: shown before it is trusted."""
+    return _info(_load_certificates(Path(path))[0], Path(path))
 
 
 def trust_certificate(path: Path) -> KeyInfo:
@@ -378,6 +388,8 @@ class Verification:
     fingerprint: str = ""
     signed_at: dt.datetime | None = None
     file_sha256: str = ""
+    #: Whether the signing key is this organisation's or one it trusts.
+    trusted: bool = False
     details: dict[str, str] = field(default_factory=dict)
 
 
@@ -474,6 +486,7 @@ def verify_pdf(data: bytes, *, extra_trust: Sequence[Path] = ()) -> Verification
             _(
                 "The signature was made with a key this computer does not trust "
                 "(certificate {fingerprint}). Trust it only if you know whose it is: "
+                "Tools › Trust another organisation's certificate…, or "
                 "civicdesk key trust CERTIFICATE."
             ).format(fingerprint=fingerprint[:16])
         )
@@ -486,5 +499,6 @@ def verify_pdf(data: bytes, *, extra_trust: Sequence[Path] = ()) -> Verification
         fingerprint=fingerprint,
         signed_at=status.signer_reported_dt,
         file_sha256=file_sha256,
+        trusted=bool(status.trusted),
         details=document_keywords(reader),
     )
