@@ -41,7 +41,11 @@ from civicdesk.services.meetings import (
 )
 from civicdesk.storage.database import Database
 from civicdesk.ui.dialogs.new_meeting import NewMeetingDialog
-from civicdesk.ui.dialogs.verify_document import VerifyDocumentDialog
+from civicdesk.ui.dialogs.verify_document import (
+    VerifyDocumentDialog,
+    share_certificate,
+    trust_certificate_file,
+)
 from civicdesk.ui.itemmodels.meeting_filter import MeetingFilterModel
 from civicdesk.ui.itemmodels.meetings import Column, MeetingTableModel
 from civicdesk.ui.package_exchange import PackageExchange
@@ -201,6 +205,10 @@ class MainWindow(QMainWindow):
         self._tools_menu.addAction(self._verify_action)
         self._check_document_action = QAction(self)
         self._tools_menu.addAction(self._check_document_action)
+        self._share_certificate_action = QAction(self)
+        self._tools_menu.addAction(self._share_certificate_action)
+        self._trust_certificate_action = QAction(self)
+        self._tools_menu.addAction(self._trust_certificate_action)
         self._secretariat_action = QAction(self)
         self._secretariat_action.setShortcut(QKeySequence("Ctrl+Shift+S"))
         self._tools_menu.addAction(self._secretariat_action)
@@ -240,6 +248,8 @@ class MainWindow(QMainWindow):
         self._language_group.triggered.connect(self._on_language_action)
         self._verify_action.triggered.connect(self.verify_audit_log)
         self._check_document_action.triggered.connect(self.check_signed_document)
+        self._share_certificate_action.triggered.connect(self.share_certificate)
+        self._trust_certificate_action.triggered.connect(self.trust_certificate)
         self._secretariat_action.triggered.connect(self.open_secretariat)
         self._about_action.triggered.connect(self.show_about)
 
@@ -275,6 +285,8 @@ class MainWindow(QMainWindow):
         self._tools_menu.setTitle(_("&Tools"))
         self._verify_action.setText(_("&Verify the audit log"))
         self._check_document_action.setText(_("&Check a signed document…"))
+        self._share_certificate_action.setText(_("S&hare our signing certificate…"))
+        self._trust_certificate_action.setText(_("T&rust another organisation's certificate…"))
         self._secretariat_action.setText(_("&Secretariat…"))
         self._help_menu.setTitle(_("&Help"))
         self._about_action.setText(_("&About CivicDesk"))
@@ -596,6 +608,14 @@ class MainWindow(QMainWindow):
         dialog.show()
         dialog.choose_file()
         return dialog
+
+    @Slot()
+    def share_certificate(self) -> None:
+        share_certificate(self)
+
+    @Slot()
+    def trust_certificate(self) -> None:
+        trust_certificate_file(self)
 
     @Slot()
     def open_secretariat(self) -> None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from PySide6.QtWidgets import QFileDialog
+from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 from pytestqt.qtbot import QtBot
 
 from civicdesk.documents import signing
@@ -13,7 +13,12 @@ from civicdesk.documents.export import ExportRequest, export_document
 from civicdesk.i18n import set_language, translations_for
 from civicdesk.models.enums import DocumentKind, DocumentLanguage
 from civicdesk.storage.database import Database
-from civicdesk.ui.dialogs.verify_document import VerifyDocumentDialog
+from civicdesk.ui.dialogs.verify_document import (
+    VerifyDocumentDialog,
+    fingerprint_text,
+    share_certificate,
+    trust_certificate_file,
+)
 from civicdesk.ui.main_window import MainWindow
 from tests.conftest import Seed
 
@@ -113,3 +118,74 @@ def test_from_the_tools_menu(
     assert dialog.isVisible()
     assert dialog.result_of_check is not None and dialog.result_of_check.ok
     assert "Aphivat Strey" in dialog.details.toPlainText()
+
+
+def test_the_secretariat_trusts_a_district_certificate_and_the_check_passes(
+    qtbot: QtBot,
+    database: Database,
+    signed_sheet: Path,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    message_boxes: list[tuple[str, str]],
+    answer_yes: list[str],
+) -> None:
+    """The district shares its certificate; on the secretariat's computer the signed file is
+    first refused as signed by an unknown key, then trusted after the fingerprint is shown."""
+    shared = tmp_path / "district.pem"
+    parent = QWidget()
+    qtbot.addWidget(parent)
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", staticmethod(lambda *_a: (str(shared), "")))
+    assert share_certificate(parent) == shared
+    district = signing.organisation_key_info()
+    assert district is not None
+    assert fingerprint_text(district) in message_boxes[-1][1]
+
+    monkeypatch.setenv("CIVICDESK_DATA_DIR", str(tmp_path / "secretariat"))  # another computer
+    dialog = VerifyDocumentDialog(database)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    result = dialog.check_file(signed_sheet)
+    assert result is not None and not result.ok and not result.trusted
+    assert "does not trust" in dialog.verdict.text()
+    assert dialog.trust_button.isVisible()
+
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", staticmethod(lambda *_a: (str(shared), "")))
+    dialog.trust_button.click()
+    assert "Aphivat Strey" in answer_yes[-1] and fingerprint_text(district) in answer_yes[-1]
+    assert dialog.result_of_check is not None and dialog.result_of_check.ok
+    assert not dialog.trust_button.isVisible()
+
+
+def test_nothing_is_trusted_without_a_yes_or_from_a_file_that_is_no_certificate(
+    qtbot: QtBot,
+    signed_sheet: Path,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    message_boxes: list[tuple[str, str]],
+) -> None:
+    shared = tmp_path / "district.pem"
+    shared.write_bytes((signing.key_folder() / signing.CERTIFICATE_FILE).read_bytes())
+    monkeypatch.setenv("CIVICDESK_DATA_DIR", str(tmp_path / "secretariat"))
+    parent = QWidget()
+    qtbot.addWidget(parent)
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", staticmethod(lambda *_a: (str(shared), "")))
+    monkeypatch.setattr(
+        QMessageBox, "question", staticmethod(lambda *_a: QMessageBox.StandardButton.Cancel)
+    )
+    assert trust_certificate_file(parent) is None
+    assert not signing.verify_pdf(signed_sheet.read_bytes()).trusted
+    monkeypatch.setattr(
+        QFileDialog, "getOpenFileName", staticmethod(lambda *_a: (str(signed_sheet), ""))
+    )
+    assert trust_certificate_file(parent) is None
+    assert message_boxes[-1] == ("warning", f"{signed_sheet} is not a certificate.")
+    assert signing.trusted_certificates() == []
+
+
+def test_sharing_before_there_is_a_key_says_how_one_is_made(
+    qtbot: QtBot, message_boxes: list[tuple[str, str]]
+) -> None:
+    parent = QWidget()
+    qtbot.addWidget(parent)
+    assert share_certificate(parent) is None
+    assert "no signing key yet" in message_boxes[-1][1]

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
     QFileDialog,
     QHBoxLayout,
     QLabel,
+    QMessageBox,
     QPushButton,
     QTextBrowser,
     QVBoxLayout,
@@ -27,6 +28,7 @@ from civicdesk.i18n import _, current_language
 from civicdesk.i18n.khmer import format_datetime
 from civicdesk.i18n.labels import label
 from civicdesk.models import Document, Meeting
+from civicdesk.services.errors import DomainError
 from civicdesk.storage.database import Database
 
 GOOD_STYLE = (
@@ -71,6 +73,83 @@ def find_in_register(database: Database, file_sha256: str) -> RegisterEntry | No
         )
 
 
+def share_certificate(parent: QWidget) -> Path | None:
+    """Save this organisation's certificate for those who will check its documents; the path,
+    or None if nothing was written (cancelled, or no key yet: said)."""
+    info = signing.organisation_key_info()
+    if info is None:
+        QMessageBox.information(
+            parent,
+            _("Share our signing certificate"),
+            _(
+                "This computer has no signing key yet: it is made the first time a document is "
+                "signed (Minutes step, Sign with the organisation's key)."
+            ),
+        )
+        return None
+    path, _filter = QFileDialog.getSaveFileName(
+        parent,
+        _("Share our signing certificate"),
+        str(Path.home() / "civicdesk-certificate.pem"),
+        _("Certificates (*.pem *.crt *.cer)"),
+    )
+    if not path:
+        return None
+    try:
+        written = signing.export_certificate(Path(path))
+    except (DomainError, OSError) as error:
+        message = error.message if isinstance(error, DomainError) else str(error)
+        QMessageBox.warning(parent, _("Share our signing certificate"), message)
+        return None
+    QMessageBox.information(
+        parent,
+        _("Share our signing certificate"),
+        _(
+            "The certificate of {organisation} was saved to {path}. Give this file to those "
+            "who check your signed documents, and tell them its fingerprint another way (by "
+            "phone, or in person) so they can be sure it is yours: {fingerprint}"
+        ).format(organisation=info.organisation, path=written, fingerprint=fingerprint_text(info)),
+    )
+    return written
+
+
+def trust_certificate_file(parent: QWidget) -> signing.KeyInfo | None:
+    """Choose another organisation's certificate, see whose it is and its fingerprint, and
+    trust it once the person confirms; the certificate trusted, or None."""
+    path, _filter = QFileDialog.getOpenFileName(
+        parent,
+        _("Trust another organisation's certificate"),
+        "",
+        _("Certificates (*.pem *.crt *.cer)"),
+    )
+    if not path:
+        return None
+    try:
+        info = signing.read_certificate(Path(path))
+    except DomainError as error:
+        QMessageBox.warning(parent, _("Trust another organisation's certificate"), error.message)
+        return None
+    answer = QMessageBox.question(
+        parent,
+        _("Trust another organisation's certificate"),
+        _(
+            "Accept documents signed by {organisation} as genuine?\n\nFingerprint: {fingerprint}"
+            "\n\nCompare it first with the fingerprint {organisation} gives you by phone or in "
+            "person: anyone can make a certificate with any name."
+        ).format(organisation=info.organisation, fingerprint=fingerprint_text(info)),
+        QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
+        QMessageBox.StandardButton.Cancel,
+    )
+    if answer != QMessageBox.StandardButton.Yes:
+        return None
+    return signing.trust_certificate(Path(path))
+
+
+def fingerprint_text(info: signing.KeyInfo) -> str:
+    """The SHA-256 fingerprint in groups of four, easier to read out over the phone."""
+    return " ".join(info.fingerprint[i : i + 4] for i in range(0, len(info.fingerprint), 4))
+
+
 class VerifyDocumentDialog(QDialog):
     """Choose a PDF; see whether its signature holds, who signed it and when."""
 
@@ -99,6 +178,12 @@ class VerifyDocumentDialog(QDialog):
         self.verdict.hide()
         self.details = QTextBrowser(self)
         self.details.setOpenLinks(False)
+        self.trust_button = QPushButton(_("Trust the signer's certificate…"), self)
+        self.trust_button.setToolTip(
+            _("Choose the certificate file the signing organisation gave you, then check again.")
+        )
+        self.trust_button.clicked.connect(self.trust_and_check_again)
+        self.trust_button.hide()
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
         buttons.button(QDialogButtonBox.StandardButton.Close).setText(_("Close"))
         buttons.rejected.connect(self.reject)
@@ -107,7 +192,11 @@ class VerifyDocumentDialog(QDialog):
         layout.addLayout(row)
         layout.addWidget(self.verdict)
         layout.addWidget(self.details, 1)
-        layout.addWidget(buttons)
+        bottom = QHBoxLayout()
+        bottom.addWidget(self.trust_button)
+        bottom.addWidget(buttons, 1)
+        layout.addLayout(bottom)
+        self._path: Path | None = None
         self.resize(720, 520)
 
     @Slot()
@@ -118,8 +207,15 @@ class VerifyDocumentDialog(QDialog):
         if path:
             self.check_file(Path(path))
 
+    @Slot()
+    def trust_and_check_again(self) -> None:
+        if trust_certificate_file(self) is not None and self._path is not None:
+            self.check_file(self._path)
+
     def check_file(self, path: Path) -> signing.Verification | None:
+        self._path = path
         self.file_label.setText(str(path))
+        self.trust_button.hide()
         try:
             data = path.read_bytes()
         except OSError as error:
@@ -137,6 +233,7 @@ class VerifyDocumentDialog(QDialog):
             )
         else:
             self._show_verdict(False, "\n".join(result.problems))
+            self.trust_button.setVisible(not result.trusted and bool(result.signer))
         self.details.setHtml(self._details_html(result))
         return result
 
