@@ -351,11 +351,22 @@ class MainWindow(QMainWindow):
 
     @Slot(str)
     def _on_language_changed(self, _code: str) -> None:
+        self.statusBar().clearMessage()  # it was said in the other language
+        if self._model.rowCount() > 0:  # dates, kinds and places change width with the language
+            self.fit_columns()
         for workspace in self._workspaces.values():
             workspace.retranslate()
         self._packages.retranslate()
         if self._new_meeting_dialog is not None:  # not modal: it can be open during a switch
             self._new_meeting_dialog.retranslate()
+
+    def fit_columns(self) -> None:
+        """Columns as wide as what they show, the title taking the rest."""
+        self._columns_sized = True
+        self._table.resizeColumnsToContents()
+        self._table.horizontalHeader().setSectionResizeMode(
+            Column.TITLE, QHeaderView.ResizeMode.Stretch
+        )
 
     # ------------------------------------------------------------------ data
 
@@ -366,12 +377,10 @@ class MainWindow(QMainWindow):
             rows = list_meetings(session)
         self._model.set_meetings(rows)
         self._fill_filters()
-        if not self._columns_sized:  # later reloads keep the widths the person chose
-            self._columns_sized = True
-            self._table.resizeColumnsToContents()
-            self._table.horizontalHeader().setSectionResizeMode(
-                Column.TITLE, QHeaderView.ResizeMode.Stretch
-            )
+        # Fitted once there are rows to fit (an empty table would fit only the headers); later
+        # reloads keep the widths the person chose, until the language changes.
+        if not self._columns_sized and self._model.rowCount() > 0:
+            self.fit_columns()
         if selected is not None:
             self.select_meeting(selected.id)
         self.statusBar().showMessage(
@@ -678,8 +687,8 @@ class MainWindow(QMainWindow):
         if state is not None:
             self._splitter.restoreState(state)
         columns = self._settings.window_state(WINDOW_NAME + "/columns")
-        if columns is not None:
-            self._table.horizontalHeader().restoreState(columns)
+        if columns is not None and self._table.horizontalHeader().restoreState(columns):
+            self._columns_sized = True
 
     def closeEvent(self, event: QCloseEvent) -> None:
         # The workspace in front when the app closes is the one to reopen at the next start.
@@ -691,9 +700,10 @@ class MainWindow(QMainWindow):
             self._secretariat.close()
         self._settings.set_window_geometry(WINDOW_NAME, self.saveGeometry())
         self._settings.set_window_state(WINDOW_NAME + "/splitter", self._splitter.saveState())
-        self._settings.set_window_state(
-            WINDOW_NAME + "/columns", self._table.horizontalHeader().saveState()
-        )
+        if self._model.rowCount() > 0:  # widths fitted to no rows are not worth keeping
+            self._settings.set_window_state(
+                WINDOW_NAME + "/columns", self._table.horizontalHeader().saveState()
+            )
         self._settings.sync()
         super().closeEvent(event)
 

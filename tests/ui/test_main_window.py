@@ -222,3 +222,33 @@ def test_a_workspace_closed_before_quitting_is_not_reopened(
     main_window.open_meeting(open_meeting.meeting).close()
     main_window.close()
     assert settings.reopen_meeting is None
+
+
+def test_columns_fit_the_first_meetings_and_each_language(
+    qtbot: QtBot,
+    database: Database,
+    settings: Settings,
+    message_boxes: list[tuple[str, str]],
+    request: pytest.FixtureRequest,
+) -> None:
+    """A window opened on an empty database fits its columns when meetings arrive (an import,
+    say), not to the empty table; a language switch fits them again."""
+    window = MainWindow(database, settings)
+    qtbot.addWidget(window)
+    window.show()
+    table = window._table
+    assert window._model.rowCount() == 0
+    empty_width = table.columnWidth(Column.KIND)
+    request.getfixturevalue("seed")  # meetings arrive after the window opened
+    window.reload()
+    for column in (Column.DATE, Column.KIND, Column.PLACE):
+        assert table.columnWidth(column) >= table.sizeHintForColumn(column)
+    assert table.columnWidth(Column.KIND) > empty_width
+    window.switch_language("km")
+    try:
+        for column in (Column.DATE, Column.KIND, Column.PLACE, Column.STATUS):
+            assert table.columnWidth(column) >= table.sizeHintForColumn(column)
+    finally:
+        window.switch_language("en")
+    for column in (Column.DATE, Column.KIND, Column.PLACE, Column.STATUS):
+        assert table.columnWidth(column) >= table.sizeHintForColumn(column)
