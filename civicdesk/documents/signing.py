@@ -36,7 +36,8 @@ from cryptography.hazmat.primitives.asymmetric import ec
 from cryptography.hazmat.primitives.serialization import pkcs12
 from cryptography.x509.oid import NameOID
 
-from civicdesk.i18n import _
+from civicdesk.i18n import _, current_language
+from civicdesk.i18n.khmer import format_number
 from civicdesk.i18n.textdiff import clusters
 from civicdesk.services.errors import DomainError, NotFoundError, StateError, ValidationError
 from civicdesk.storage.database import data_dir
@@ -117,7 +118,9 @@ def _info(certificate: x509.Certificate, path: Path) -> KeyInfo:
 def _check_passphrase(passphrase: str) -> bytes:
     if len(passphrase) < MIN_PASSPHRASE:
         raise ValidationError(
-            _("The passphrase must have at least {count} characters.").format(count=MIN_PASSPHRASE),
+            _("The passphrase must have at least {count} characters.").format(
+                count=format_number(MIN_PASSPHRASE, current_language())
+            ),
             field="passphrase",
         )
     return passphrase.encode("utf-8")

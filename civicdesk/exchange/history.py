@@ -26,7 +26,8 @@ from sqlalchemy.orm import Session
 
 from civicdesk.exchange.errors import PackageError
 from civicdesk.exchange.package import RawPackage, refuse
-from civicdesk.i18n import _
+from civicdesk.i18n import _, current_language
+from civicdesk.i18n.khmer import format_number
 from civicdesk.models import ExchangeLaptop
 from civicdesk.models.base import utcnow
 from civicdesk.storage import audit
@@ -187,5 +188,9 @@ def record_head(
         "recorded here (event #{seq}, {hash}): its history was rewritten or restored from an "
         "older copy. Its records are merged like any other package's: check them with "
         "that district."
-    ).format(laptop=str(laptop), seq=known.head_seq, hash=_short(known.head_hash))
+    ).format(
+        laptop=str(laptop),
+        seq=format_number(known.head_seq, current_language()),
+        hash=_short(known.head_hash),
+    )
     return HistoryCheck(History.FLAGGED, note)

@@ -6,7 +6,8 @@ from dataclasses import dataclass
 
 from sqlalchemy.orm import Session
 
-from civicdesk.i18n import _
+from civicdesk.i18n import _, current_language
+from civicdesk.i18n.khmer import format_number
 from civicdesk.storage import audit
 
 
@@ -27,7 +28,7 @@ def verify_audit(session: Session) -> AuditCheck:
             report.events,
             report.head_hash,
             _("The audit log is intact: {count} events, head {head}.").format(
-                count=report.events, head=report.head_hash[:16]
+                count=format_number(report.events, current_language()), head=report.head_hash[:16]
             ),
         )
     problem = report.problem

@@ -90,6 +90,15 @@ def test_verify_audit_log_reports_intact(
     main_window.verify_audit_log()
     assert message_boxes and message_boxes[-1][0] == "information"
     assert "intact" in message_boxes[-1][1]
+    main_window.switch_language("km")
+    try:
+        main_window.verify_audit_log()
+        said = message_boxes[-1][1]
+        events = said.split("ចំនួន", 1)[1].split("ហាស")[0]  # the count, not the head in hex
+        assert any(digit in events for digit in "០១២៣៤៥៦៧៨៩")
+        assert not any(digit in events for digit in "0123456789")
+    finally:
+        main_window.switch_language("en")
 
 
 def test_meeting_models_pass_qt_model_tester(

@@ -27,7 +27,8 @@ from PySide6.QtWidgets import (
 )
 
 from civicdesk.documents import signing
-from civicdesk.i18n import _
+from civicdesk.i18n import _, current_language
+from civicdesk.i18n.khmer import format_number
 from civicdesk.services.errors import DomainError
 from civicdesk.ui.widgets.field_errors import FieldErrors
 
@@ -119,7 +120,7 @@ class SigningKeyDialog(QDialog):
             _(
                 "At least {count} characters. Write it down and keep it somewhere safe: "
                 "without it nobody can sign with this key, and it cannot be recovered."
-            ).format(count=signing.MIN_PASSPHRASE),
+            ).format(count=format_number(signing.MIN_PASSPHRASE, current_language())),
             page,
         )
         form = _indented_form(page)
