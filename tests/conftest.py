@@ -180,23 +180,3 @@ def open_meeting(database: Database, seed: Seed) -> Seed:
         for person in (seed.official, seed.official_2, seed.activist, seed.activist_2):
             attendance.sign_in(session, seed.meeting, person)
     return seed
-
-
-_exit_status = 0
-
-
-def pytest_sessionfinish(session: pytest.Session, exitstatus: int) -> None:
-    global _exit_status
-    _exit_status = int(exitstatus)
-
-
-@pytest.hookimpl(trylast=True)
-def pytest_unconfigure(config: pytest.Config) -> None:
-    """Leave without the interpreter's final garbage collection: PySide sometimes crashes there
-    (a refcount error, "bool_dealloc") after every test has passed, turning a green run red.
-    The exit status is pytest's own."""
-    import sys
-
-    sys.stdout.flush()
-    sys.stderr.flush()
-    os._exit(_exit_status)
