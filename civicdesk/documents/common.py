@@ -151,8 +151,10 @@ def verification_block(composer: Composer, identity: Identity, width: float) -> 
         rows.append((w.gettext("Digitally signed by"), identity.signed_by))
     if identity.audit_head:
         rows.append((w.gettext("Audit log head when signed"), identity.audit_head))
+    # Khmer writes ៖ where English writes a colon; a two-language label ends in English.
+    colon = "៖ " if w.languages == ("km",) else ": "
     for label, value in rows:
-        spans = [Span(Wording.inline(label) + ": ", bold=True), Span(value)]
+        spans = [Span(Wording.inline(label) + colon, bold=True), Span(value)]
         lines.append(TextBlock(spans, value_style))
     note = (
         w.gettext(

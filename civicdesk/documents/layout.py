@@ -77,7 +77,7 @@ class PageDecoration:
             id=self.document_id,
             hash=self.short_hash,
         )
-        return phrase[-1] if self.wording.bilingual else phrase[0]
+        return phrase[0]  # Khmer first in a two-language document, as everywhere else
 
     def draw(self, canvas: Canvas, page: int, pages: int) -> None:
         width, height = canvas._pagesize

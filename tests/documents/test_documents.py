@@ -65,6 +65,8 @@ def test_every_page_has_header_page_number_id_and_short_hash(
         assert identity.document_id in text
         assert identity.short_hash in text
         assert identity.short_hash == identity.content_sha256[:12]
+        # The footer names them in the document's first language: Khmer unless English only.
+        assert squeeze("ឯកសារ " + identity.document_id) in squeeze(text) or language == "en"
     with pdfplumber.open(path) as pdf:
         sizes = {(round(p.width), round(p.height)) for p in pdf.pages}
     assert sizes == ({(842, 595)} if kind is DocumentKind.ACTION_PLAN else {(595, 842)})

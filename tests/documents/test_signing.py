@@ -16,6 +16,7 @@ from sqlalchemy import select
 
 from civicdesk.documents import signing
 from civicdesk.documents.export import ExportRequest, export_document
+from civicdesk.i18n import translations_for
 from civicdesk.i18n.textdiff import clusters
 from civicdesk.models import Document
 from civicdesk.models.enums import DocumentKind, DocumentLanguage, MeetingStatus
@@ -200,6 +201,9 @@ def test_other_documents_can_be_signed_without_locking(
     assert signing.verify_pdf(target.read_bytes()).ok
     with meeting_db.reading() as session:
         assert meetings.get_meeting_summary(session, built.meeting).status is MeetingStatus.CLOSED
+    # The verification block: a Khmer document writes ៖ after its labels, as Khmer does.
+    signed_by = squeeze(translations_for("km").gettext("Digitally signed by"))
+    assert signed_by + "៖AphivatStrey" in squeeze(pdftotext(target))
 
 
 # --------------------------------------------------------------------------- verify failures
