@@ -23,9 +23,10 @@ rolls the whole import back.
 
 from __future__ import annotations
 
+import datetime as dt
 import uuid
 from collections import defaultdict
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from enum import Enum
 from pathlib import Path
@@ -50,11 +51,12 @@ from civicdesk.exchange.versions import (
     tombstone_values,
 )
 from civicdesk.i18n import _, current_language, ngettext
-from civicdesk.i18n.khmer import format_number
+from civicdesk.i18n.khmer import format_datetime, format_number
 from civicdesk.models import ExchangeConflict, ExchangeImport, Tombstone
 from civicdesk.models.base import utcnow
 from civicdesk.services.base import service
 from civicdesk.services.guard import is_locked
+from civicdesk.services.places import district_name
 from civicdesk.storage.sync import IMPORTING_KEY, Order, laptop_id
 
 #: Conflict ids are made from the version set aside, so the same conflict gets the same id
@@ -79,6 +81,10 @@ class ImportSummary:
     history: History
     history_note: str
     already_imported: bool
+    #: What the package holds: its district (when exported by district) and meetings.
+    district_code: str | None = None
+    meetings: int = 0
+    created_at: dt.datetime | None = None
 
     @property
     def flagged(self) -> bool:
@@ -88,6 +94,23 @@ class ImportSummary:
     def changed(self) -> bool:
         return bool(self.added or self.updated or self.deleted or self.conflicts or self.superseded)
 
+    def _contents_line(self, number: Callable[[int], str]) -> str:
+        """What the package holds, so the person knows what they are about to bring in."""
+        when = format_datetime(self.created_at, current_language()) if self.created_at else "?"
+        if self.district_code:
+            return ngettext(
+                "District {district}: {count} meeting, exported {when}.",
+                "District {district}: {count} meetings, exported {when}.",
+                self.meetings,
+            ).format(
+                district=district_name(self.district_code, current_language()),
+                count=number(self.meetings),
+                when=when,
+            )
+        return ngettext(
+            "{count} meeting, exported {when}.", "{count} meetings, exported {when}.", self.meetings
+        ).format(count=number(self.meetings), when=when)
+
     def lines(self) -> list[str]:
         """The summary in the UI language (its digits too), a line each."""
         language = current_language()
@@ -95,7 +118,8 @@ class ImportSummary:
         def number(count: int) -> str:
             return format_number(count, language)
 
-        lines = [
+        lines = [self._contents_line(number)] if self.meetings else []
+        lines += [
             _("Records added: {count}").format(count=number(self.added)),
             _("Records updated: {count}").format(count=number(self.updated)),
             _("Records deleted: {count}").format(count=number(self.deleted)),
@@ -437,6 +461,9 @@ def _merge(session: Session, package: RawPackage) -> ImportSummary:
         history=check.status,
         history_note=check.note,
         already_imported=_already_imported(session, manifest.package_id),
+        district_code=manifest.district_code,
+        meetings=len(manifest.meeting_ids),
+        created_at=manifest.created_at,
     )
     advanced = check.status in (History.FIRST, History.EXTENDS)
     if summary.changed or advanced or not summary.already_imported:

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import QDialogButtonBox, QFileDialog
 
 from civicdesk.exchange import import_package
 from civicdesk.services import meetings, open_database
+from civicdesk.services.meetings import list_meetings
 from civicdesk.storage.database import Database, sqlite_url
 from civicdesk.ui.dialogs.package_export import ExportScopeDialog
 from civicdesk.ui.dialogs.package_import import ImportSummaryDialog
@@ -214,6 +215,10 @@ def test_import_shows_the_summary_and_cancel_changes_nothing(
     (dialog,) = seen
     assert "bavel.cdpkg" in dialog._file.text()
     assert "Records added: " in dialog.changes.text()
+    with district_laptop.reading() as session:
+        count = len(list_meetings(session))
+    # What the package holds comes first: its district and meetings.
+    assert f"District Bavel: {count} meeting" in dialog.changes.text()
     assert "Nothing has been written yet" in dialog._intro.text()
     assert not dialog.nothing_to_do and not dialog.warning.isVisibleTo(dialog)
     assert full_state(database) == before
