@@ -15,8 +15,8 @@ from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from civicdesk.i18n import set_language
-from civicdesk.models.enums import JointListStatus, MeetingStatus, Side
-from civicdesk.services import attendance, joint_lists, recommendations, votes
+from civicdesk.models.enums import JointListStatus, MeetingKind, MeetingStatus, Side
+from civicdesk.services import attendance, joint_lists, meetings, recommendations, votes
 from civicdesk.storage.database import Database
 from civicdesk.ui.itemmodels.joint_list import (
     EndorsementTableModel,
@@ -314,3 +314,34 @@ def test_item_models(
     for model in (items, signatures, attendees):
         qtmodeltester.check(model, force_py=True)  # type: ignore[attr-defined]
     assert signatures.index(0, SignatoryColumn.SIGNATURE).data() == "(no image)"
+
+
+def test_a_consultation_shows_the_list_its_endorsement_meeting_built(
+    qtbot: QtBot,
+    demo_database: Database,
+    settings: Settings,
+    message_boxes: list[tuple[str, str]],
+) -> None:
+    """In the demo, as in the case study, Bavel's joint list is built and signed at the
+    endorsement meeting: the consultation's step shows that list, lacks nothing, and offers
+    neither to build another nor to sign it here."""
+    with demo_database.reading() as session:
+        (consultation,) = meetings.list_meetings(
+            session, district_code="0204", kind=MeetingKind.JOINT_CONSULTATION
+        )
+        (endorsement,) = meetings.list_meetings(
+            session, district_code="0204", kind=MeetingKind.ENDORSEMENT
+        )
+    window = MeetingWorkspace(demo_database, consultation.id, settings, actor="test")
+    qtbot.addWidget(window)
+    window.show()
+    window.show_step(Step.ENDORSEMENT)
+    page = window.page(Step.ENDORSEMENT)
+    assert isinstance(page, EndorsementPage)
+    assert page.joint_list is not None and page.joint_list.meeting_id == endorsement.id
+    assert page.built_in is not None and page.built_in.id == endorsement.id
+    assert page.missing() == []
+    assert "was built in “" in page.list_status.text()
+    assert "Endorsed by both sides" in page.list_status.text()
+    assert not page.build_button.isEnabled() and not page.sign_button.isEnabled()
+    assert page.items_model.rowCount() == len(page.joint_list.items) > 0

@@ -17,13 +17,15 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
+from sqlalchemy.orm import Session
 
 from civicdesk.i18n import _, current_language
 from civicdesk.i18n.khmer import format_date, format_number
 from civicdesk.i18n.labels import label
 from civicdesk.models.enums import DocumentKind, JointListStatus, MeetingStatus, Side
-from civicdesk.services import joint_lists
+from civicdesk.services import joint_lists, meetings
 from civicdesk.services.joint_lists import JointListView
+from civicdesk.services.meetings import MeetingSummary
 from civicdesk.ui.itemmodels.joint_list import (
     EndorsementTableModel,
     ItemColumn,
@@ -50,6 +52,8 @@ class EndorsementPage(StepPage):
     def __init__(self, context: WorkspaceContext, parent: QWidget | None = None) -> None:
         super().__init__(context, parent)
         self.joint_list: JointListView | None = None
+        #: The meeting that built the joint list shown, when it is not this one.
+        self.built_in: MeetingSummary | None = None
         self._build()
         self._connect()
         self.retranslate()
@@ -157,20 +161,28 @@ class EndorsementPage(StepPage):
 
     # ------------------------------------------------------------------ reading
 
-    def _read_joint_list(self) -> JointListView | None:
+    def _read_joint_list(self) -> tuple[JointListView | None, MeetingSummary | None]:
+        """This meeting's joint list; or, when it built none, the district's list built in a
+        later meeting of the same cycle (the endorsement meeting, usually), with that meeting."""
         lists = self.context.read(joint_lists.joint_lists, meeting_id=self.context.meeting_id)
-        district = self.context.summary().district_code
-        mine = [j for j in lists if j.district_code == district] or lists
-        return mine[0] if mine else None
+        summary = self.context.summary()
+        mine = [j for j in lists if j.district_code == summary.district_code] or lists
+        if mine:
+            return mine[0], None
+        if not summary.district_code:
+            return None, None
+        return self.context.read(_built_later, summary)
 
     def reload(self) -> None:
-        self.joint_list = self._read_joint_list()
+        self.joint_list, self.built_in = self._read_joint_list()
         joint_list = self.joint_list
         self.items_model.set_items(joint_list.items if joint_list else ())
         self.signatures_model.set_endorsements(joint_list.endorsements if joint_list else ())
         self._show_state()
 
     def missing(self) -> list[str]:
+        if self.built_in is not None:
+            return []  # built and signed in its own meeting
         if self.joint_list is None:
             return [_("Joint list not built")]
         lacking = []
@@ -226,6 +238,12 @@ class EndorsementPage(StepPage):
                 )
             )
         self.build_button.setText(_("Rebuild the joint list"))
+        if self.built_in is not None:
+            where = _("The district's joint list was built in “{meeting}” on {date}.").format(
+                meeting=self.built_in.title(language),
+                date=format_date(self.built_in.meeting_date, language, weekday=False),
+            )
+            self.list_status.setText(where + " " + self.list_status.text())
 
     def _show_sides(self) -> None:
         if self.joint_list is None:
@@ -262,7 +280,8 @@ class EndorsementPage(StepPage):
         self.meeting_note.setText(text)
 
     def _enable_buttons(self) -> None:
-        locked = self.context.locked
+        # A list built in another meeting is built again and signed there, not here.
+        locked = self.context.locked or self.built_in is not None
         joint_list = self.joint_list
         self.build_button.setEnabled(
             not locked and (joint_list is None or not joint_list.endorsements)
@@ -324,3 +343,19 @@ class EndorsementPage(StepPage):
             return
         dialog.exec()
         dialog.deleteLater()
+
+
+def _built_later(
+    session: Session, summary: MeetingSummary
+) -> tuple[JointListView | None, MeetingSummary | None]:
+    """The district's joint list built in the first meeting on or after this one's day (a
+    list from an earlier cycle is not this meeting's), with that meeting."""
+    found: list[tuple[MeetingSummary, JointListView]] = []
+    for candidate in joint_lists.joint_lists(session, district_code=summary.district_code):
+        built_in = meetings.get_meeting_summary(session, candidate.meeting_id)
+        if built_in.meeting_date >= summary.meeting_date:
+            found.append((built_in, candidate))
+    if not found:
+        return None, None
+    built_in, joint_list = min(found, key=lambda pair: pair[0].meeting_date)
+    return joint_list, built_in
