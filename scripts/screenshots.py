@@ -1,7 +1,7 @@
 """Render the main window and every step of the meeting workspace at 1366×768, in Khmer and in
 English, to docs/screenshots/<lang>/<NN>-<step>.png.
 
-    /work/venv/bin/python scripts/screenshots.py [--out DIR] [--language km] [--step actions]
+    .venv/bin/python scripts/screenshots.py [--out DIR] [--language km] [--step actions]
                                                 [--demo-db FILE]
 
 The pictures come from the Battambang demo (built into a temporary folder, or copied from
