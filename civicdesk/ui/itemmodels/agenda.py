@@ -87,7 +87,11 @@ class AgendaTableModel(RowTableModel):
         if column == AgendaColumn.ENDED:
             return _local_time(row.ended_at)
         elapsed = elapsed_seconds(row, self._clock())
-        return "" if elapsed is None else format_duration(elapsed, language)
+        if elapsed is None:
+            return ""
+        # In minutes, like the planned time beside it: "15:00" next to the clock times of the
+        # Started and Ended columns read as a time of day. The page's clock shows the seconds.
+        return _("{minutes} min").format(minutes=format_number(elapsed // 60, language))
 
     def extra(self, row: AgendaRow, column: int, role: int) -> Any:
         if role == Qt.ItemDataRole.ToolTipRole and column == AgendaColumn.TITLE:

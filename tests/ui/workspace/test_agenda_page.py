@@ -189,6 +189,7 @@ def test_start_and_stop_with_a_clock_that_warns_when_over_time(
     assert "color" in page._clock.styleSheet()
     cell = page._model.index(1, AgendaColumn.ELAPSED)
     assert page._model.data(cell, Qt.ItemDataRole.ForegroundRole) is not None
+    assert page._model.data(cell) == "31 min"  # minutes, like the planned time beside it
     page._stop_button.click()
     assert not _rows(database, seeded_agenda)[1].running
     assert not page._ticker.isActive()
