@@ -198,7 +198,9 @@ class Composer:
         table.setStyle(
             TableStyle(
                 [
-                    ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                    # Bottom: a title on two lines beside one on a single line must not push
+                    # its signature and name below the other's; they stay level.
+                    ("VALIGN", (0, 0), (-1, -1), "BOTTOM"),
                     ("ALIGN", (0, 0), (-1, -1), "CENTER"),
                     ("TOPPADDING", (0, 0), (-1, -1), 6),
                     ("BOTTOMPADDING", (0, 0), (-1, -1), 2),
