@@ -5,17 +5,13 @@ from __future__ import annotations
 import enum
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
-
 from civicdesk.i18n import _, current_language
 from civicdesk.i18n.khmer import format_date, format_number
 from civicdesk.i18n.labels import label
 from civicdesk.services.reports import OverdueAction
+from civicdesk.ui.itemmodels.records import SORT_ROLE, SortableTableModel, in_language
 
-Index = QModelIndex | QPersistentModelIndex
-
-ID_ROLE = Qt.ItemDataRole.UserRole + 1
-SORT_ROLE = Qt.ItemDataRole.UserRole + 2
+__all__ = ["SORT_ROLE", "OverdueActionsModel", "OverdueColumn"]
 
 
 class OverdueColumn(enum.IntEnum):
@@ -42,70 +38,27 @@ def _headers() -> dict[OverdueColumn, str]:
     }
 
 
-def _pick(km: str, en: str) -> str:
-    first, second = (km, en) if current_language() == "km" else (en, km)
-    return first or second
+class OverdueActionsModel(SortableTableModel):
+    numeric_columns = frozenset({OverdueColumn.DAYS, OverdueColumn.PROGRESS})
 
+    def headers(self) -> list[str]:
+        return [_headers()[column] for column in OverdueColumn]
 
-class OverdueActionsModel(QAbstractTableModel):
-    def __init__(self, parent: Any = None) -> None:
-        super().__init__(parent)
-        self._rows: list[OverdueAction] = []
+    def display(self, row: OverdueAction, column: int) -> str:
+        return self._display(row, OverdueColumn(column))
 
-    def set_rows(self, rows: list[OverdueAction]) -> None:
-        self.beginResetModel()
-        self._rows = list(rows)
-        self.endResetModel()
+    def sort_value(self, row: OverdueAction, column: int) -> Any:
+        if column == OverdueColumn.DUE:
+            return row.due_date.isoformat()
+        if column == OverdueColumn.DAYS:
+            return row.days_overdue
+        if column == OverdueColumn.PROGRESS:
+            return row.progress_percent
+        return self.display(row, column)
 
-    def row_at(self, row: int) -> OverdueAction:
-        return self._rows[row]
-
-    def retranslate(self) -> None:
-        self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, len(OverdueColumn) - 1)
-        if self._rows:
-            self.dataChanged.emit(
-                self.index(0, 0), self.index(len(self._rows) - 1, len(OverdueColumn) - 1)
-            )
-
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 - Qt's signature
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(OverdueColumn)
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if (
-            orientation == Qt.Orientation.Horizontal
-            and role == Qt.ItemDataRole.DisplayRole
-            and 0 <= section < len(OverdueColumn)
-        ):
-            return _headers()[OverdueColumn(section)]
-        return None
-
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self._rows):
-            return None
-        item = self._rows[index.row()]
-        column = OverdueColumn(index.column())
-        if role == Qt.ItemDataRole.DisplayRole:
-            return self._display(item, column)
-        if role == ID_ROLE:
-            return str(item.id)
-        if role == SORT_ROLE:
-            if column == OverdueColumn.DUE:
-                return item.due_date.isoformat()
-            if column in (OverdueColumn.DAYS, OverdueColumn.PROGRESS):
-                return item.days_overdue if column == OverdueColumn.DAYS else item.progress_percent
-            return self._display(item, column)
-        if role == Qt.ItemDataRole.ToolTipRole and column == OverdueColumn.ACTION:
-            return f"{item.description_km}\n\n{item.description_en}".strip()
-        if role == Qt.ItemDataRole.TextAlignmentRole and column in (
-            OverdueColumn.DAYS,
-            OverdueColumn.PROGRESS,
-        ):
-            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+    def tool_tip(self, row: OverdueAction, column: int) -> str | None:
+        if column == OverdueColumn.ACTION:
+            return f"{row.description_km}\n\n{row.description_en}".strip()
         return None
 
     def _display(self, item: OverdueAction, column: OverdueColumn) -> str:
@@ -115,9 +68,9 @@ class OverdueActionsModel(QAbstractTableModel):
         if column == OverdueColumn.RECOMMENDATION:
             return item.recommendation_code
         if column == OverdueColumn.ACTION:
-            return _pick(item.description_km, item.description_en).replace("\n", " ")
+            return in_language(item.description_km, item.description_en).replace("\n", " ")
         if column == OverdueColumn.OFFICE:
-            return _pick(item.responsible_office_km, item.responsible_office_en)
+            return in_language(item.responsible_office_km, item.responsible_office_en)
         if column == OverdueColumn.DUE:
             return format_date(item.due_date, language, weekday=False)
         if column == OverdueColumn.DAYS:
