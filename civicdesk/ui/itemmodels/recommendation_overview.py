@@ -4,16 +4,9 @@ from __future__ import annotations
 
 import dataclasses
 import enum
-import uuid
 from typing import Any
 
-from PySide6.QtCore import (
-    QAbstractTableModel,
-    QModelIndex,
-    QPersistentModelIndex,
-    QSortFilterProxyModel,
-    Qt,
-)
+from PySide6.QtCore import QSortFilterProxyModel, Qt
 from PySide6.QtGui import QColor, QFont
 
 from civicdesk.i18n import _, current_language
@@ -21,13 +14,7 @@ from civicdesk.i18n.khmer import format_number
 from civicdesk.i18n.labels import label
 from civicdesk.models.enums import RecommendationStatus, VoteMethod
 from civicdesk.services.recommendation_overview import OverviewFilter, OverviewRow, SideVotes
-
-Index = QModelIndex | QPersistentModelIndex
-
-#: The recommendation's id (a str, so it survives QVariant), on every column.
-ID_ROLE = Qt.ItemDataRole.UserRole + 1
-#: What the column sorts by.
-SORT_ROLE = Qt.ItemDataRole.UserRole + 2
+from civicdesk.ui.itemmodels.records import SORT_ROLE, Index, SortableTableModel
 
 MUTED = QColor(110, 110, 110)
 CONSOLIDATED_BACKGROUND = QColor(236, 242, 250)
@@ -70,70 +57,24 @@ def _votes(row: OverviewRow, side: SideVotes | None) -> str:
     return "–".join(format_number(n, language) for n in (side.yes, side.no, side.abstain))
 
 
-class RecommendationOverviewModel(QAbstractTableModel):
+class RecommendationOverviewModel(SortableTableModel):
     """Rows are :class:`~civicdesk.services.recommendation_overview.OverviewRow`."""
 
-    def __init__(self, parent: Any = None) -> None:
-        super().__init__(parent)
-        self._rows: list[OverviewRow] = []
+    numeric_columns = frozenset({OverviewColumn.FINDINGS})
 
-    def set_rows(self, rows: list[OverviewRow]) -> None:
-        self.beginResetModel()
-        self._rows = list(rows)
-        self.endResetModel()
+    def headers(self) -> list[str]:
+        return [_headers()[column] for column in OverviewColumn]
 
-    def row_at(self, row: int) -> OverviewRow:
-        return self._rows[row]
+    def display(self, row: OverviewRow, column: int) -> str:
+        return self._display(row, OverviewColumn(column))
 
-    def rows(self) -> list[OverviewRow]:
-        return list(self._rows)
+    def sort_value(self, row: OverviewRow, column: int) -> Any:
+        return self._sort_key(row, OverviewColumn(column))
 
-    def row_of(self, recommendation_id: uuid.UUID) -> int:
-        for number, row in enumerate(self._rows):
-            if row.id == recommendation_id:
-                return number
-        return -1
+    def tool_tip(self, row: OverviewRow, column: int) -> str | None:
+        return self._tool_tip(row, OverviewColumn(column))
 
-    def retranslate(self) -> None:
-        """Headers and labels are translated when read; tell the views to read them again."""
-        self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, len(OverviewColumn) - 1)
-        if self._rows:
-            self.dataChanged.emit(
-                self.index(0, 0), self.index(len(self._rows) - 1, len(OverviewColumn) - 1)
-            )
-
-    # ------------------------------------------------------------------ Qt
-
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 - Qt's signature
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(OverviewColumn)
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if (
-            orientation == Qt.Orientation.Horizontal
-            and role == Qt.ItemDataRole.DisplayRole
-            and 0 <= section < len(OverviewColumn)
-        ):
-            return _headers()[OverviewColumn(section)]
-        return None
-
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self._rows):
-            return None
-        row = self._rows[index.row()]
-        column = OverviewColumn(index.column())
-        if role == Qt.ItemDataRole.DisplayRole:
-            return self._display(row, column)
-        if role == ID_ROLE:
-            return str(row.id)
-        if role == SORT_ROLE:
-            return self._sort_key(row, column)
-        if role == Qt.ItemDataRole.ToolTipRole:
-            return self._tool_tip(row, column)
+    def extra(self, row: OverviewRow, column: int, role: int) -> Any:
         if role == Qt.ItemDataRole.ForegroundRole and row.status is RecommendationStatus.WITHDRAWN:
             return MUTED
         if role == Qt.ItemDataRole.BackgroundRole and row.is_consolidated:
@@ -142,9 +83,7 @@ class RecommendationOverviewModel(QAbstractTableModel):
             font = QFont()
             font.setBold(column == OverviewColumn.CODE)
             return font
-        if role == Qt.ItemDataRole.TextAlignmentRole and column == OverviewColumn.FINDINGS:
-            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-        return None
+        return super().extra(row, column, role)
 
     def _display(self, row: OverviewRow, column: OverviewColumn) -> str:
         language = current_language()
