@@ -4,11 +4,10 @@ from __future__ import annotations
 
 import datetime as dt
 import enum
-import uuid
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QBrush, QColor, QFont
 
 from civicdesk.i18n import _, current_language
@@ -16,13 +15,21 @@ from civicdesk.i18n.khmer import format_date, format_number
 from civicdesk.i18n.labels import label
 from civicdesk.services.actions import ActionRow, ProgressRow
 from civicdesk.ui.itemmodels.display import in_language, wrappable
+from civicdesk.ui.itemmodels.records import ID_ROLE, SORT_ROLE, SortableTableModel
 
-ID_ROLE = Qt.ItemDataRole.UserRole + 1
-SORT_ROLE = Qt.ItemDataRole.UserRole + 2
+__all__ = [
+    "ID_ROLE",
+    "OVERDUE_ROLE",
+    "SORT_ROLE",
+    "ActionColumn",
+    "ActionTableModel",
+    "ProgressColumn",
+    "ProgressTableModel",
+]
+
 #: True for an action whose due date has passed and that is neither done nor cancelled.
 OVERDUE_ROLE = Qt.ItemDataRole.UserRole + 3
 
-Index = QModelIndex | QPersistentModelIndex
 OVERDUE_COLOUR = QColor(160, 30, 20)
 
 
@@ -58,82 +65,44 @@ def _action_headers() -> dict[ActionColumn, str]:
     }
 
 
-class ActionTableModel(QAbstractTableModel):
+class ActionTableModel(SortableTableModel):
+    numeric_columns = frozenset({ActionColumn.PROGRESS})
+
     def __init__(self, parent: Any = None, today: Callable[[], dt.date] = dt.date.today) -> None:
         super().__init__(parent)
-        self._rows: list[ActionRow] = []
         self._today = today
-
-    def set_actions(self, rows: list[ActionRow]) -> None:
-        self.beginResetModel()
-        self._rows = list(rows)
-        self.endResetModel()
 
     def set_today(self, today: Callable[[], dt.date]) -> None:
         """What counts as today for marking overdue actions (a fixed day for screenshots)."""
         self._today = today
-        self.refresh()
-
-    def action_at(self, row: int) -> ActionRow:
-        return self._rows[row]
-
-    def row_of(self, action_id: uuid.UUID) -> int:
-        return next((i for i, row in enumerate(self._rows) if row.id == action_id), -1)
+        self.retranslate()
 
     def is_overdue(self, row: int) -> bool:
-        return self._rows[row].overdue(self._today())
+        return bool(self.row_at(row).overdue(self._today()))
 
-    def refresh(self) -> None:
-        """Headers and labels are translated when read; tell the views to read them again."""
-        self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, len(ActionColumn) - 1)
-        if self._rows:
-            self.dataChanged.emit(
-                self.index(0, 0), self.index(len(self._rows) - 1, len(ActionColumn) - 1)
-            )
+    def headers(self) -> list[str]:
+        return [_action_headers()[column] for column in ActionColumn]
 
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 - Qt's signature
-        return 0 if parent.isValid() else len(self._rows)
+    def display(self, row: ActionRow, column: int) -> str:
+        return self._display(row, ActionColumn(column), row.overdue(self._today()))
 
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(ActionColumn)
+    def sort_value(self, row: ActionRow, column: int) -> Any:
+        return self._sort_key(row, ActionColumn(column))
 
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if (
-            orientation == Qt.Orientation.Horizontal
-            and role == Qt.ItemDataRole.DisplayRole
-            and 0 <= section < len(ActionColumn)
-        ):
-            return _action_headers()[ActionColumn(section)]
-        return None
+    def tool_tip(self, row: ActionRow, column: int) -> str | None:
+        return self._tooltip(row, ActionColumn(column), row.overdue(self._today()))
 
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self._rows):
-            return None
-        action = self._rows[index.row()]
-        column = ActionColumn(index.column())
-        overdue = action.overdue(self._today())
-        if role == Qt.ItemDataRole.DisplayRole:
-            return self._display(action, column, overdue)
-        if role == SORT_ROLE:
-            return self._sort_key(action, column)
-        if role == ID_ROLE:
-            return str(action.id)
+    def extra(self, row: ActionRow, column: int, role: int) -> Any:
         if role == OVERDUE_ROLE:
-            return overdue
-        if role == Qt.ItemDataRole.ToolTipRole:
-            return self._tooltip(action, column, overdue)
-        if overdue and column in (ActionColumn.DUE, ActionColumn.STATUS):
+            return row.overdue(self._today())
+        if column in (ActionColumn.DUE, ActionColumn.STATUS) and row.overdue(self._today()):
             if role == Qt.ItemDataRole.ForegroundRole:
                 return QBrush(OVERDUE_COLOUR)
             if role == Qt.ItemDataRole.FontRole:
                 font = QFont()
                 font.setBold(True)
                 return font
-        if role == Qt.ItemDataRole.TextAlignmentRole and column == ActionColumn.PROGRESS:
-            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-        return None
+        return super().extra(row, column, role)
 
     def _display(self, action: ActionRow, column: ActionColumn, overdue: bool) -> str:
         plan = action.plan
@@ -191,68 +160,31 @@ def _progress_headers() -> dict[ProgressColumn, str]:
     }
 
 
-class ProgressTableModel(QAbstractTableModel):
+class ProgressTableModel(SortableTableModel):
     """The progress updates of one action, oldest first."""
 
-    def __init__(self, parent: Any = None) -> None:
-        super().__init__(parent)
-        self._rows: list[ProgressRow] = []
+    numeric_columns = frozenset({ProgressColumn.PERCENT})
 
-    def set_updates(self, rows: list[ProgressRow] | tuple[ProgressRow, ...]) -> None:
-        self.beginResetModel()
-        self._rows = list(rows)
-        self.endResetModel()
+    def headers(self) -> list[str]:
+        return [_progress_headers()[column] for column in ProgressColumn]
 
-    def update_at(self, row: int) -> ProgressRow:
-        return self._rows[row]
+    def display(self, row: ProgressRow, column: int) -> str:
+        if column == ProgressColumn.DATE:
+            return short_date(row.reported_on)
+        if column == ProgressColumn.STATUS:
+            return label(row.status)
+        if column == ProgressColumn.PERCENT:
+            return format_percent(row.progress_percent)
+        return wrappable(in_language(row.note_km, row.note_en))
 
-    def refresh(self) -> None:
-        self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, len(ProgressColumn) - 1)
-        if self._rows:
-            self.dataChanged.emit(
-                self.index(0, 0), self.index(len(self._rows) - 1, len(ProgressColumn) - 1)
-            )
+    def sort_value(self, row: ProgressRow, column: int) -> Any:
+        if column == ProgressColumn.DATE:
+            return row.reported_on.isoformat()
+        if column == ProgressColumn.PERCENT:
+            return row.progress_percent
+        return self.display(row, column)
 
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(ProgressColumn)
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if (
-            orientation == Qt.Orientation.Horizontal
-            and role == Qt.ItemDataRole.DisplayRole
-            and 0 <= section < len(ProgressColumn)
-        ):
-            return _progress_headers()[ProgressColumn(section)]
-        return None
-
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self._rows):
-            return None
-        update = self._rows[index.row()]
-        column = ProgressColumn(index.column())
-        if role == Qt.ItemDataRole.DisplayRole:
-            if column == ProgressColumn.DATE:
-                return short_date(update.reported_on)
-            if column == ProgressColumn.STATUS:
-                return label(update.status)
-            if column == ProgressColumn.PERCENT:
-                return format_percent(update.progress_percent)
-            return wrappable(in_language(update.note_km, update.note_en))
-        if role == ID_ROLE:
-            return str(update.id)
-        if role == SORT_ROLE:
-            if column == ProgressColumn.DATE:
-                return update.reported_on.isoformat()
-            if column == ProgressColumn.PERCENT:
-                return update.progress_percent
-            return self.data(index, Qt.ItemDataRole.DisplayRole)
-        if role == Qt.ItemDataRole.ToolTipRole and column == ProgressColumn.NOTE:
-            return "\n".join(t for t in (update.note_km, update.note_en) if t) or None
-        if role == Qt.ItemDataRole.TextAlignmentRole and column == ProgressColumn.PERCENT:
-            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+    def tool_tip(self, row: ProgressRow, column: int) -> str | None:
+        if column == ProgressColumn.NOTE:
+            return "\n".join(t for t in (row.note_km, row.note_en) if t) or None
         return None

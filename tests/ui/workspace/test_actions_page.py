@@ -347,7 +347,7 @@ def test_the_page_opens_in_each_language(
             assert start == "10 January 2022"
             assert description == "Post the budget"
         assert page.editor.description_km.toPlainText() == "បិទផ្សាយថវិកា"
-        dialog = ProgressDialog(page.context, page.model.action_at(0), page)
+        dialog = ProgressDialog(page.context, page.model.row_at(0), page)
         qtbot.addWidget(dialog)
         dialog.show()
         assert dialog.windowTitle()
@@ -381,9 +381,9 @@ def test_item_models(
         organisations = people.list_organisations(session)
         adopted = recommendations.recommendations(session, district_code="0204")
     action_model = ActionTableModel()
-    action_model.set_actions(rows)
+    action_model.set_rows(rows)
     progress_model = ProgressTableModel()
-    progress_model.set_updates(rows[0].updates)
+    progress_model.set_rows(rows[0].updates)
     recommendation_model = RecommendationChoiceModel()
     recommendation_model.set_recommendations(adopted)
     organisation_model = OrganisationChoiceModel()

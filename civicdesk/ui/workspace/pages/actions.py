@@ -217,8 +217,8 @@ class ActionsPage(StepPage):
         self.new_button.setText(_("New action"))
         self.add_button.setText(_("Add to the plan"))
         self.editor.retranslate()
-        self.model.refresh()
-        self.progress_model.refresh()
+        self.model.retranslate()
+        self.progress_model.retranslate()
         self.recommendation_model.refresh()
         self.partner_model.refresh()
         self._show_mode()
@@ -252,7 +252,7 @@ class ActionsPage(StepPage):
         self.save_now()
         self._rows = self._read_actions()
         self.editor.set_choices(self._read_adopted(), self.context.read(people.list_organisations))
-        self.model.set_actions(self._rows)
+        self.model.set_rows(self._rows)
         self._after_reload()
         self._show_overdue()
         self._show_mode()
@@ -271,7 +271,7 @@ class ActionsPage(StepPage):
             # Changed elsewhere (an undo, say): show what is stored now.
             self._editor_plan = current.plan
             self.editor.set_plan(current.plan)
-        self.progress_model.set_updates(current.updates)
+        self.progress_model.set_rows(current.updates)
         self._highlight()
 
     def _show_overdue(self) -> None:
@@ -321,7 +321,7 @@ class ActionsPage(StepPage):
         self._selected_id = action.id if action else None
         self._editor_plan = action.plan if action else None
         self.editor.set_plan(action.plan if action else ActionPlan())
-        self.progress_model.set_updates(action.updates if action else [])
+        self.progress_model.set_rows(action.updates if action else [])
         self._show_mode()
 
     def _highlight(self) -> None:
@@ -343,7 +343,7 @@ class ActionsPage(StepPage):
         rows = self.table.selectionModel().selectedRows()
         if self._highlighting or not rows:
             return
-        action = self.model.action_at(self.proxy.mapToSource(rows[0]).row())
+        action = self.model.row_at(self.proxy.mapToSource(rows[0]).row())
         if action.id != self._selected_id:
             self._creating = False
             self._show(action)
