@@ -306,9 +306,9 @@ def test_item_models(
         view = joint_lists.get_joint_list(session, list_id)
         present = attendance.attendance_list(session, open_meeting.meeting)
     items = JointListItemModel()
-    items.set_items(view.items)
+    items.set_rows(view.items)
     signatures = EndorsementTableModel()
-    signatures.set_endorsements(view.endorsements)
+    signatures.set_rows(view.endorsements)
     attendees = AttendeeChoiceModel()
     attendees.set_attendees(present)
     for model in (items, signatures, attendees):

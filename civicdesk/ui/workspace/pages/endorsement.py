@@ -155,8 +155,8 @@ class EndorsementPage(StepPage):
         self.signatures_box.setTitle(_("Signatures"))
         self.meeting_box.setTitle(_("Signing the meeting"))
         self.sign_button.setText(_("Sign…"))
-        self.items_model.refresh()
-        self.signatures_model.refresh()
+        self.items_model.retranslate()
+        self.signatures_model.retranslate()
         self._show_state()
 
     # ------------------------------------------------------------------ reading
@@ -176,8 +176,8 @@ class EndorsementPage(StepPage):
     def reload(self) -> None:
         self.joint_list, self.built_in = self._read_joint_list()
         joint_list = self.joint_list
-        self.items_model.set_items(joint_list.items if joint_list else ())
-        self.signatures_model.set_endorsements(joint_list.endorsements if joint_list else ())
+        self.items_model.set_rows(joint_list.items if joint_list else ())
+        self.signatures_model.set_rows(joint_list.endorsements if joint_list else ())
         self._show_state()
 
     def missing(self) -> list[str]:
